@@ -140,6 +140,7 @@ class Criterion:
     guidance: str
     condition: Any = None
     examples: tuple[Example, ...] = ()
+    keywords: tuple[str, ...] = ()  # key terms: the plain keyword baseline and `explain`
 
 
 @dataclass(frozen=True, slots=True)
