@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import zipfile
@@ -105,7 +106,10 @@ def test_comments_sit_on_evidence_paragraphs_and_gaps_at_the_top(
     assert "all tracked changes accepted" in top
     with zipfile.ZipFile(out) as archive:
         assert "word/comments.xml" in archive.namelist()
-        assert "<w:del " in archive.read("word/document.xml").decode()  # revisions kept
+        body = archive.read("word/document.xml").decode()
+    assert "<w:del " in body  # the author's tracked changes are kept
+    # The comment covers the whole tracked paragraph, not a point after it.
+    assert re.search(r'<w:commentRangeStart w:id="\d+"/><w:del ', body)
 
 
 def test_matching_ignores_quotes_case_soft_hyphens_and_paragraph_numbering() -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import html as htmllib
+import re
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from policycheck.model import RenderOptions
+from policycheck.report.display import clean
 from policycheck.report.markdown import escape, render
 from report_fixture import BROKEN, FORCE_A, FORCE_B, RESULTS
 
@@ -58,3 +63,13 @@ def test_quiet_lists_only_gaps() -> None:
     out = render([FORCE_A], RenderOptions(quiet=True))
     assert "REC4-INFORM-VICTIMS" in out
     assert "**REC4-FRAMEWORK**" not in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+       | st.text(alphabet="#*_`[]()<>!|~&;-+=.)1 \\\nax:/", max_size=30))
+def test_any_document_text_renders_back_as_exactly_that_text(text: str) -> None:
+    rendered = MarkdownIt("commonmark", {"html": True}).render(escape(text))
+    inner = re.sub(r"^<p>(.*)</p>\n$", r"\1", rendered, flags=re.S) if rendered else ""
+    assert "<" not in inner.replace("&lt;", ""), rendered  # no element of any kind
+    assert htmllib.unescape(inner) == clean(text)

@@ -143,6 +143,24 @@ def _comment(doc: WordDocument, paragraph: Paragraph, lines: Sequence[str], auth
                               author=author, initials=initials)
     for line in lines[1:]:
         comment.add_paragraph(_comment_text(line))
+    _span_paragraph(paragraph, comment.comment_id)
+
+
+_CONTENT = ("w:r", "w:ins", "w:del", "w:hyperlink", "w:moveTo", "w:moveFrom", "w:smartTag",
+            "w:sdt", "w:fldSimple")
+
+
+def _span_paragraph(paragraph: Paragraph, comment_id: int) -> None:
+    """Start the comment's range before the paragraph's first content, tracked changes included.
+
+    python-docx anchors on runs; text inside a tracked insertion is not a direct run, so without
+    this the comment would cover only part of the paragraph, or a point at its end.
+    """
+    p = paragraph._p
+    starts = p.xpath(f"./w:commentRangeStart[@w:id='{comment_id}']")
+    first = next(iter(p.xpath("|".join(f"./{tag}" for tag in _CONTENT))), None)
+    if starts and first is not None and first is not starts[0]:
+        first.addprevious(starts[0])
 
 
 def _here(finding: Finding) -> str:

@@ -23,12 +23,13 @@ from policycheck.report.display import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
+_LINE_START = re.compile(r"^(\d{1,9}(?=[.)])|(?=[-+=]))")  # would start a list or heading
 
 
 def escape(text: str) -> str:
     """Cleaned text that Markdown shows literally: no HTML, links, emphasis or table breaks."""
     text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\1\\", _SPECIAL.sub(r"\\\1", text), count=1)
 
 
 def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
