@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 import subprocess
@@ -181,3 +182,29 @@ def test_libreoffice_opens_the_annotated_copy(draft: Path, tmp_path: Path) -> No
         capture_output=True, timeout=180, check=True,
     )
     assert (tmp_path / "reviewed.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def _corpus() -> Path | None:
+    here = Path(__file__).resolve()
+    found = [p.parent / "shared" / "corpus" / "docx" for p in here.parents[1:3]]
+    return next((p for p in found if p.is_dir()), None)
+
+
+@pytest.mark.skipif(_corpus() is None, reason="the shared real-world corpus is not present")
+def test_real_world_drafts_are_annotated_or_refused_with_a_clear_error() -> None:
+    from policycheck.errors import InputError
+
+    corpus = _corpus()
+    assert corpus is not None
+    annotated = 0
+    for source in sorted(corpus.glob("*.docx")):
+        result = make_result(source)
+        try:
+            ensure_docx(source)
+            data = annotate_docx(source, result).data
+        except InputError as exc:  # typed, one line, names the file
+            assert str(exc).startswith(str(source)) and "\n" not in str(exc)
+            continue
+        assert any(True for _ in Document(io.BytesIO(data)).comments)
+        annotated += 1
+    assert annotated >= 0.9 * len(list(corpus.glob("*.docx")))

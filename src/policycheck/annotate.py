@@ -48,10 +48,27 @@ def ensure_docx(path: Path) -> None:
             f"annotate reads only Word .docx files, not '{path.suffix or 'no suffix'}'", path)
     try:
         with zipfile.ZipFile(path) as archive:
-            if "word/document.xml" not in archive.namelist():
-                raise CorruptDocumentError("not a Word document (no word/document.xml)", path)
+            names = set(archive.namelist())
+            rels = archive.read("_rels/.rels") if "_rels/.rels" in names else b""
     except (zipfile.BadZipFile, OSError) as exc:
         raise CorruptDocumentError(f"cannot be opened as .docx ({exc})", path) from exc
+    if "[Content_Types].xml" not in names or not rels:
+        raise CorruptDocumentError("not a Word document (no package parts)", path)
+    if b"purl.oclc.org/ooxml" in rels:
+        raise UnsupportedFormatError(
+            "is saved as Strict Open XML, which annotate cannot write; "
+            "save it as a Word Document (.docx)", path)
+
+
+def _open(source: Path) -> WordDocument:
+    """Open the draft with python-docx; a package it cannot read becomes a typed error."""
+    from docx import Document
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        return Document(io.BytesIO(source.read_bytes()))
+    except (KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as exc:
+        raise CorruptDocumentError(f"cannot be opened for annotation ({exc})", source) from exc
 
 
 def normalise(text: str) -> str:
@@ -111,9 +128,7 @@ def annotate_docx(
     source: Path, result: DocumentResult, *, author: str = "policycheck",
 ) -> Annotation:
     """Return a commented copy of `source`; the file itself is never changed."""
-    from docx import Document
-
-    doc = Document(io.BytesIO(source.read_bytes()))
+    doc = _open(source)
     paragraphs = _paragraphs(doc)
     index = [normalise(paragraph_text(p)) for p in paragraphs]
     notes: dict[int, list[str]] = {}

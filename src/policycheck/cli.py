@@ -167,8 +167,8 @@ def annotate(
     result = check_document(path, rulesets)
     if result.error:
         fail(f"{result.display_path}: {result.error}")
-    annotation = annotate_docx(path, result, author=author)
     try:
+        annotation = annotate_docx(path, result, author=author)
         write_atomic(target, annotation.data, [path], overwrite=force)
     except PolicycheckError as exc:
         fail(exc)

@@ -69,7 +69,8 @@ def _policy(doc: WordDocument, result: DocumentResult, options: RenderOptions) -
     for notice in notices(result):
         doc.add_paragraph(f"Note: {xml_text(notice)}", style="Intense Quote")
     for report in result.reports:
-        doc.add_heading(f"{report.ruleset.id}: {xml_text(report.ruleset.title)}", level=2)
+        doc.add_heading(f"{xml_text(report.ruleset.id)}: {xml_text(report.ruleset.title)}",
+                        level=2)
         doc.add_paragraph(ruleset_summary(report))
         _summary_table(doc, report)
         _details(doc, report, options)
