@@ -173,16 +173,18 @@ def test_cli_rejects_other_formats(tmp_path: Path, cli_checks: None) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_opens_the_annotated_copy(draft: Path, tmp_path: Path) -> None:
+def test_libreoffice_reads_the_comments_of_the_annotated_copy(draft: Path, tmp_path: Path) -> None:
     out = tmp_path / "reviewed.docx"
     out.write_bytes(annotate_docx(draft, make_result(draft)).data)
     subprocess.run(
         ["soffice", "-env:UserInstallation=file:///tmp/lo-profile-reports", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+         "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
         capture_output=True, timeout=180, check=True,
     )
-    assert (tmp_path / "reviewed.pdf").read_bytes()[:5] == b"%PDF-"
-
+    with zipfile.ZipFile(tmp_path / "reviewed.odt") as odt:
+        content = odt.read("content.xml").decode()
+    assert len(re.findall(r"<office:annotation[ >]", content)) == 4  # 3 on evidence + summary
+    assert "REC4-VICTIMS-CODE met here" in content
 
 def _corpus() -> Path | None:
     here = Path(__file__).resolve()

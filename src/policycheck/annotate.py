@@ -100,7 +100,9 @@ def locate(evidence: Evidence, index: Sequence[str]) -> int | None:
     needle = normalise(evidence.text)
     if not needle:
         return None
-    hits = [i for i, text in enumerate(index) if needle in text]
+    # A paragraph that is exactly the evidence beats one that merely contains it.
+    hits = [i for i, text in enumerate(index) if needle == text]
+    hits = hits or [i for i, text in enumerate(index) if needle in text]
     if not hits and evidence.context:
         whole = normalise(evidence.context)
         hits = [i for i, text in enumerate(index) if text and (text in whole or whole in text)]
