@@ -98,8 +98,12 @@ def test_real_browser_renders_it_without_running_injected_script(
     base = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--no-first-run",
             f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*base, "--dump-dom", report.as_uri()], capture_output=True,
-                         text=True, timeout=120, check=True).stdout
+    run = subprocess.run([*base, "--enable-logging=stderr", "--v=0", "--dump-dom",
+                          report.as_uri()], capture_output=True, text=True, timeout=120,
+                         check=True)
+    # Script errors and blocked loads (CSP) are logged as console messages.
+    assert [line for line in run.stderr.splitlines() if ":CONSOLE" in line] == []
+    dom = run.stdout
     tree = lxml_html.fromstring(dom)
     assert tree.findtext(".//title") == "policycheck report"  # the injected script did not run
     assert "js" in tree.get("class", "")  # our hash-allowed filter script did run
@@ -112,3 +116,24 @@ def test_real_browser_renders_it_without_running_injected_script(
     with Image.open(shot) as image:
         colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
     assert colours is not None and len(colours) > 10, "the screenshot is blank"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None or shutil.which("pdftotext") is None,
+                    reason="chromium or pdftotext is not installed")
+def test_printed_report_has_no_filters_and_spells_out_each_status(
+    page: str, tmp_path: Path,
+) -> None:
+    report = tmp_path / "report.html"
+    report.write_text(page, encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
+         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", report.as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Show:" not in text
+    assert "✘ missing" in text and "◐ partial" in text and "✔ met" in text
