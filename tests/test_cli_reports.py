@@ -50,7 +50,7 @@ def test_output_option_writes_the_file(policy: Path, tmp_path: Path, fmt: str) -
 def test_binary_format_needs_an_output_file(policy: Path) -> None:
     result = runner.invoke(app, ["check", str(policy), "-f", "docx"])
     assert result.exit_code == 2
-    assert "this format is binary: give --output FILE" in result.output
+    assert "the docx format is binary: give --output FILE" in result.output
 
 
 def test_output_never_overwrites_an_input(policy: Path) -> None:

@@ -84,11 +84,13 @@ def check(
     """Check policy documents against rule sets (default: rec1, rec4, rec5)."""
     from policycheck.extract import ExtractOptions
     from policycheck.pipeline import check_document
-    from policycheck.report import RENDERERS, render
+    from policycheck.report import BINARY_FORMATS, RENDERERS, render
     from policycheck.rules import DEFAULT_RULESETS, load_rulesets
 
     if fmt not in RENDERERS:
         fail(f"unknown format '{fmt}' (choose from {', '.join(sorted(RENDERERS))})")
+    if fmt in BINARY_FORMATS and output is None:
+        fail(f"the {fmt} format is binary: give --output FILE")
     try:
         rulesets = load_rulesets(rules or DEFAULT_RULESETS)
     except PolicycheckError as exc:
