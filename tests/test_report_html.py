@@ -137,3 +137,13 @@ def test_printed_report_has_no_filters_and_spells_out_each_status(
                           check=True).stdout
     assert "Show:" not in text
     assert "✘ missing" in text and "◐ partial" in text and "✔ met" in text
+
+
+def test_quiet_matrix_still_lists_every_document_but_links_only_shown_sections() -> None:
+    tree = lxml_html.fromstring(render(RESULTS, RenderOptions(quiet=True)))
+    rows = tree.xpath("//table[@class='matrix']/tbody/tr")
+    assert len(rows) == len(RESULTS)
+    links = [r.xpath("th/a/@href") for r in rows]
+    assert links == [["#doc-1"], ["#doc-2"], [], ["#doc-4"]]  # scanned.pdf has no gaps
+    assert {s.get("id") for s in tree.xpath("//section[@class='document']")} == {
+        "doc-1", "doc-2", "doc-4"}

@@ -64,6 +64,13 @@ def shown_findings(report: Report, options: RenderOptions) -> tuple[Finding, ...
     return report.findings
 
 
+def shown_document(result: DocumentResult, options: RenderOptions) -> bool:
+    """Whether a document gets its own section: quiet keeps only gaps and errors."""
+    return not options.quiet or bool(result.error) or any(
+        f.status in GAPS for f in result.findings
+    )
+
+
 def shown_evidence(finding: Finding, options: RenderOptions) -> tuple[Evidence, ...]:
     """All evidence when verbose, otherwise the best (first) piece."""
     return finding.evidence if options.verbose else finding.evidence[:1]

@@ -22,6 +22,7 @@ from policycheck.report.display import (
     notices,
     ruleset_summary,
     segments,
+    shown_document,
     shown_evidence,
     shown_findings,
     sole_reason,
@@ -61,17 +62,17 @@ def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
         script=FILTER_SCRIPT, script_hash=digest, version=options.tool_version,
         totals=totals(results), ids=criterion_ids(results), statuses=list(Status),
         marks=marks(options), labels=LABELS, verbose=options.verbose,
-        matrix=[_matrix_row(r, options) for r in results],
+        matrix=[_matrix_row(i, r, options) for i, r in enumerate(results, 1)],
         documents=[_document(i, r, options) for i, r in enumerate(results, 1)
-                   if not (options.quiet and not r.error
-                           and not any(f.status in GAPS for f in r.findings))],
+                   if shown_document(r, options)],
     )
 
 
-def _matrix_row(result: DocumentResult, options: RenderOptions) -> dict[str, Any]:
+def _matrix_row(index: int, result: DocumentResult, options: RenderOptions) -> dict[str, Any]:
     by_id = {f.criterion.id: f.status for f in result.findings}
     return {"path": clean(result.display_path), "error": clean(result.error or ""),
-            "statuses": by_id, "counts": describe_counts(result)}
+            "statuses": by_id, "counts": describe_counts(result),
+            "anchor": f"doc-{index}" if shown_document(result, options) else ""}
 
 
 def describe_counts(result: DocumentResult) -> str:

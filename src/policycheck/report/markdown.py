@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from policycheck.model import DocumentResult, Evidence, Finding, RenderOptions, Report, Status
 from policycheck.report.display import (
-    GAPS,
     LABELS,
     clean,
     count,
     marks,
     notices,
     ruleset_summary,
+    shown_document,
     shown_evidence,
     shown_findings,
     sole_reason,
@@ -37,11 +37,8 @@ def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
     lines = ["# policycheck report", "", escape(totals(results)), ""]
     lines += _summary_table(results, options)
     for result in results:
-        if options.quiet and not result.error and not any(
-            f.status in GAPS for f in result.findings
-        ):
-            continue
-        lines += _document(result, options)
+        if shown_document(result, options):
+            lines += _document(result, options)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from policycheck.model import DocumentResult, Finding, RenderOptions, Report, Status
 from policycheck.report.display import (
-    GAPS,
     clean,
     marks,
     notices,
     ruleset_summary,
+    shown_document,
     shown_evidence,
     shown_findings,
     sole_reason,
@@ -42,11 +42,8 @@ def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
         highlight=False, emoji=False, legacy_windows=False, soft_wrap=False,
     )
     for result in results:
-        if options.quiet and not result.error and not any(
-            f.status in GAPS for f in result.findings
-        ):
-            continue
-        _document(console, result, options)
+        if shown_document(result, options):
+            _document(console, result, options)
     console.print(_styled(totals(results), "bold"))
     text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     return to_ascii(text) if options.extras.get("ascii") else text
