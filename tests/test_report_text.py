@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policycheck.model import RenderOptions
 from policycheck.report.text import render
@@ -93,3 +97,12 @@ def test_ascii_fallback_when_the_terminal_cannot_show_symbols() -> None:
     out.encode("ascii")  # raises if anything non-ASCII is left
     assert re.search(r"^x \| REC4-INFORM-VICTIMS", out, re.M)
     assert re.search(r"^\+ \| REC4-FRAMEWORK", out, re.M)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
+       | st.text(alphabet="\x1b[]0123456789;m\x07\x00\x9b\r\n\t[bold]/ax", max_size=40))
+def test_no_document_text_can_reach_the_terminal_as_control_codes(text: str) -> None:
+    hostile = replace(FORCE_B, display_path=text, notices=(text,))
+    out = render([hostile], RenderOptions(width=80))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
