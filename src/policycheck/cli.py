@@ -84,11 +84,13 @@ def check(
     """Check policy documents against rule sets (default: rec1, rec4, rec5)."""
     from policycheck.extract import ExtractOptions
     from policycheck.pipeline import check_document
-    from policycheck.report import RENDERERS, render
+    from policycheck.report import BINARY_FORMATS, RENDERERS, render
     from policycheck.rules import DEFAULT_RULESETS, load_rulesets
 
     if fmt not in RENDERERS:
         fail(f"unknown format '{fmt}' (choose from {', '.join(sorted(RENDERERS))})")
+    if fmt in BINARY_FORMATS and output is None:
+        fail(f"the {fmt} format is binary: give --output FILE")
     try:
         rulesets = load_rulesets(rules or DEFAULT_RULESETS)
     except PolicycheckError as exc:
@@ -99,23 +101,81 @@ def check(
     for result in results:
         if result.error:
             typer.echo(f"policycheck: {result.display_path}: {result.error}", err=True)
-    render_options = RenderOptions(
-        verbose=verbose, quiet=quiet, color=output is None and sys.stdout.isatty(),
-        tool_version=__version__,
-    )
+    render_options = terminal_options(output, verbose=verbose, quiet=quiet)
     text = render(fmt, results, render_options)
-    _emit(text, output)
+    _emit(text, output, files)
     raise typer.Exit(exit_code(results, fail_on))
 
 
-def _emit(text: str | bytes, output: Path | None) -> None:
+def terminal_options(output: Path | None, *, verbose: bool, quiet: bool) -> RenderOptions:
+    """Colour only on a terminal without NO_COLOR; its width; ASCII marks if it needs them."""
+    import os
+    import shutil
+
+    tty = output is None and sys.stdout.isatty()
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if output is None else "utf-8"
+    try:
+        "✔◐✘─“”§…".encode(encoding)
+        ascii_only = False
+    except (UnicodeEncodeError, LookupError):
+        ascii_only = True
+    return RenderOptions(
+        verbose=verbose, quiet=quiet, color=tty and not os.environ.get("NO_COLOR"),
+        width=shutil.get_terminal_size((100, 24)).columns if tty else 100,
+        tool_version=__version__, extras={"ascii": ascii_only},
+    )
+
+
+def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
+    from policycheck.output import write_atomic
+
     if output is None:
         if isinstance(text, bytes):
             fail("this format is binary: give --output FILE")
         typer.echo(text, nl=False)
         return
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    output.write_bytes(data)
+    try:
+        write_atomic(output, text, inputs)
+    except PolicycheckError as exc:
+        fail(exc)
+
+
+@app.command()
+def annotate(
+    path: Annotated[Path, typer.Argument(help="The Word (.docx) draft to review.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Default: <name>.reviewed.docx.")
+    ] = None,
+    rules: Annotated[
+        list[str] | None,
+        typer.Option("--rules", "-r", help="Bundled rule set id, or a rule file or folder."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
+    author: Annotated[str, typer.Option(help="Comment author name.")] = "policycheck",
+) -> None:
+    """Write a copy of a Word draft with comments on the evidence and a list of gaps."""
+    from policycheck.annotate import annotate_docx, default_output, ensure_docx
+    from policycheck.output import check_target, write_atomic
+    from policycheck.pipeline import check_document
+    from policycheck.rules import DEFAULT_RULESETS, load_rulesets
+
+    target = output or default_output(path)
+    try:
+        ensure_docx(path)
+        check_target(target, [path], overwrite=force)
+        rulesets = load_rulesets(rules or DEFAULT_RULESETS)
+    except PolicycheckError as exc:
+        fail(exc)
+    result = check_document(path, rulesets)
+    if result.error:
+        fail(f"{result.display_path}: {result.error}")
+    try:
+        annotation = annotate_docx(path, result, author=author)
+        write_atomic(target, annotation.data, [path], overwrite=force)
+    except PolicycheckError as exc:
+        fail(exc)
+    typer.echo(f"wrote {target}: {annotation.anchored} comment(s) on evidence, "
+               f"{annotation.unplaced} not located, 1 summary comment at the top")
 
 
 def main() -> None:
