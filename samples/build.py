@@ -59,6 +59,20 @@ def block_parts(block: dict[str, Any]) -> tuple[str, Any]:
     return kinds[0], block[kinds[0]]
 
 
+def source_text(source: dict[str, Any]) -> str:
+    """All the document's text as it stands with changes accepted, one block per line."""
+    lines = [source["title"], *(f"{k} {v}" for k, v in source.get("meta", []))]
+    for block in source["body"]:
+        kind, value = block_parts(block)
+        if kind in ("ul", "ol"):
+            lines += [accepted(item) for item in value]
+        elif kind == "table":
+            lines += [accepted(str(cell)) for row in value for cell in row]
+        else:
+            lines.append(accepted(value))
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------- DOCX
 
 def _run_xml(kind: str, text: str, ids: list[int]) -> Any:
