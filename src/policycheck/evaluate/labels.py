@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from policycheck.errors import ConfigError
 
@@ -47,6 +47,12 @@ class _Label(BaseModel):
     traps: tuple[_Trap, ...] = ()
     note: str = ""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: object) -> object:
+        # `REC4-OUTREACH: missing` is short for `{status: missing}`.
+        return {"status": data} if isinstance(data, str) else data
+
 
 class _Document(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -54,7 +60,7 @@ class _Document(BaseModel):
     split: Literal["dev", "holdout"]
     genre: str
     rulesets: tuple[str, ...]
-    criteria: dict[str, _Label | Literal["met", "missing"]]
+    criteria: dict[str, _Label]
 
 
 class _File(BaseModel):
@@ -119,15 +125,15 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(p) for p in loc) or "<root>"
 
 
-def _label(criterion: str, raw: _Label | str) -> GoldLabel:
-    if isinstance(raw, str):
-        return GoldLabel(criterion=criterion, met=raw == "met")
+def _label(criterion: str, raw: _Label) -> GoldLabel:
     traps = tuple(Trap(t.kind, t.text) for t in raw.traps)
     return GoldLabel(criterion, raw.status == "met", raw.sentences, traps, raw.note)
 
 
 def parse_labels(data: object, path: Path) -> Labels:
     """Validate parsed YAML against the labels schema and build Labels."""
+    if not isinstance(data, dict):
+        raise ConfigError("expected a mapping with 'version' and 'documents'", path)
     try:
         model = _File.model_validate(data)
     except ValidationError as exc:
