@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 import policycheck.engine
 import policycheck.rules
 from policycheck.cli import app
+from policycheck.extract import extract
 from policycheck.model import (
     Criterion,
     Document,
@@ -125,8 +126,9 @@ def test_text_shows_the_table_and_each_disagreement_with_its_evidence(corpus: Pa
     assert any(line.split()[:5] == ["REC1-THIRD-PARTY", "1", "1", "0", "0"]
                for line in out.splitlines())
     assert "FP  a.md [dev]  REC1-THIRD-PARTY: checker met, gold missing" in out
-    assert ('evidence: "Refer victims to the Home Office for independent advice." '
-            "(§ Direction, para 2)") in out
+    cite = next(b.location.cite() for b in extract(corpus / "a.md").blocks
+                if b.text.startswith("Refer victims"))
+    assert f'evidence: "Refer victims to the Home Office for independent advice." ({cite})' in out
     assert 'trap (inverted-meaning): "Refer victims to the Home Office' in out
     assert "FN  b.txt [holdout]  REC1-NO-SHARE-ON-DOUBT: checker partial, gold met" in out
     assert 'missed: "Officers will not pass details to the Home Office' in out
