@@ -190,6 +190,20 @@ def build_docx(source: dict[str, Any], out: Path, keep_soft_hyphens: bool = Fals
             if t.text and SOFT_HYPHEN in t.text:
                 t.text = t.text.replace(SOFT_HYPHEN, "")
     doc.save(str(out))
+    _freeze(out)
+
+
+def _freeze(path: Path) -> None:
+    """Rewrite a zip package with fixed timestamps so rebuilding an unchanged source is a no-op."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as old:
+        members = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 3, 11, 9, 30, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            new.writestr(fixed, data)
 
 
 def convert(docx: Path, fmt: str, outdir: Path) -> Path:
@@ -197,12 +211,15 @@ def convert(docx: Path, fmt: str, outdir: Path) -> Path:
     soffice = shutil.which("soffice")
     if soffice is None:
         raise SystemExit("soffice (LibreOffice) is needed to build PDF and ODT samples")
-    subprocess.run(
+    done = subprocess.run(
         [soffice, f"-env:UserInstallation={PROFILE}", "--headless", "--convert-to", fmt,
          "--outdir", str(outdir), str(docx)],
-        check=True, capture_output=True, timeout=180,
+        capture_output=True, timeout=180, text=True,
     )
-    return outdir / f"{docx.stem}.{fmt}"
+    out = outdir / f"{docx.stem}.{fmt}"
+    if done.returncode != 0 or not out.is_file():
+        raise SystemExit(f"{docx.name}: LibreOffice could not convert it to {fmt}: {done.stderr}")
+    return out
 
 
 # ---------------------------------------------------------------- HTML, Markdown, text
@@ -319,7 +336,13 @@ def load_sources(names: list[str]) -> dict[str, dict[str, Any]]:
     paths = sorted(SRC.glob("*.yaml"))
     if names:
         paths = [SRC / f"{n}.yaml" for n in names]
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths}
+    sources: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        try:
+            sources[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise SystemExit(f"{path}: cannot read source ({exc})") from None
+    return sources
 
 
 def build(name: str, source: dict[str, Any], tmp: Path) -> Path:
