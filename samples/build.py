@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -201,6 +202,8 @@ def _freeze(path: Path) -> None:
         members = [(info, old.read(info)) for info in old.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
         for info, data in members:
+            if info.filename == "word/comments.xml":  # python-docx stamps comments with "now"
+                data = re.sub(rb'w:date="[^"]*"', f'w:date="{DATE}"'.encode(), data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 3, 11, 9, 30, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             new.writestr(fixed, data)
