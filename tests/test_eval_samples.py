@@ -10,11 +10,11 @@ from policycheck.evaluate.labels import load_labels
 from policycheck.evaluate.run import check_criteria, evaluate
 
 # Floors for the precision and recall of 'met' over all labelled samples (dev + holdout).
-# Set just under the first measurement of the engine on this corpus (precision 0.862,
-# recall 0.820); the goal is 0.95 / 0.93. Raise them as the engine improves; never lower
+# Set just under the engine's measurement on the 28-document corpus (precision 0.931,
+# recall 0.898); the goal is 0.95 / 0.93. Raise them as the engine improves; never lower
 # them to make a rule change pass.
-MIN_PRECISION = 0.85
-MIN_RECALL = 0.80
+MIN_PRECISION = 0.92
+MIN_RECALL = 0.88
 
 LABELS = Path(__file__).resolve().parents[1] / "samples" / "labels.yaml"
 
