@@ -179,3 +179,10 @@ def test_a_document_that_cannot_be_read_is_reported_and_the_rest_scored(corpus: 
     assert data["checker"]["dev"]["overall"]["tp"] == 1
     # b.txt's gold labels still count, as misses: nothing was checked.
     assert data["checker"]["holdout"]["overall"]["fn"] == 2
+
+
+def test_output_writes_the_report_to_a_file(corpus: Path) -> None:
+    target = corpus / "eval.json"
+    code, out, _ = run("--labels", str(corpus / "labels.yaml"), "-f", "json", "-o", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["checker"]["all"]["overall"]["tp"] == 2
