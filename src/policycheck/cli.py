@@ -126,6 +126,66 @@ def terminal_options(output: Path | None, *, verbose: bool, quiet: bool) -> Rend
     )
 
 
+class EvalSplit(StrEnum):
+    """Which labelled documents `eval` scores."""
+
+    DEV = "dev"
+    HOLDOUT = "holdout"
+    ALL = "all"
+
+
+class EvalFormat(StrEnum):
+    """Output formats of `eval`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command("eval")
+def eval_(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Labelled documents or folders (default: all).")
+    ] = None,
+    labels: Annotated[Path, typer.Option("--labels", "-l", help="Gold labels file (YAML).")] = Path(
+        "samples/labels.yaml"
+    ),
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        EvalFormat.TEXT
+    ),
+    split: Annotated[EvalSplit, typer.Option(help="Score dev, holdout or all documents.")] = (
+        EvalSplit.ALL
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    min_precision: Annotated[
+        float | None, typer.Option(help="Exit 1 if overall precision of 'met' is below this.")
+    ] = None,
+    min_recall: Annotated[
+        float | None, typer.Option(help="Exit 1 if overall recall of 'met' is below this.")
+    ] = None,
+) -> None:
+    """Measure the checker against gold labels: precision, recall and F1 of 'met'."""
+    from policycheck.evaluate.labels import load_labels
+    from policycheck.evaluate.render import RENDERERS as EVAL_RENDERERS
+    from policycheck.evaluate.run import check_criteria, evaluate, select, short_of
+    from policycheck.rules import load_rulesets
+
+    try:
+        gold = load_labels(labels)
+        documents = select(gold, paths or [], split.value)
+        rulesets = load_rulesets(gold.rulesets)
+        check_criteria(gold, rulesets)
+    except PolicycheckError as exc:
+        fail(exc)
+    result = evaluate(gold, documents, rulesets, split.value)
+    _emit(EVAL_RENDERERS[fmt.value](result), output, [labels])
+    for reason in short_of(result, min_precision, min_recall):
+        typer.echo(f"policycheck: {reason}", err=True)
+    if short_of(result, min_precision, min_recall):
+        raise typer.Exit(ExitCode.FINDINGS)
+    if result.errors:
+        raise typer.Exit(ExitCode.ERROR)
+
+
 def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
     from policycheck.output import write_atomic
 
