@@ -21,9 +21,30 @@ def _text(results: Sequence[DocumentResult], options: RenderOptions) -> str:
     return render(results, options)
 
 
+def _sarif(results: Sequence[DocumentResult], options: RenderOptions) -> str:
+    from policycheck.report.sarif import render
+
+    return render(results, options)
+
+
+def _junit(results: Sequence[DocumentResult], options: RenderOptions) -> str:
+    from policycheck.report.junit import render
+
+    return render(results, options)
+
+
+def _github(results: Sequence[DocumentResult], options: RenderOptions) -> str:
+    from policycheck.report.github import render
+
+    return render(results, options)
+
+
 RENDERERS: dict[str, Renderer] = {
     "text": _text,
     "json": _json,
+    "sarif": _sarif,
+    "junit": _junit,
+    "github": _github,
 }
 
 BINARY_FORMATS: frozenset[str] = frozenset()
