@@ -30,11 +30,13 @@ from policycheck.model import (
 from policycheck.pipeline import display_path, file_digest
 
 
-def criterion(ruleset: str, cid: str, keywords: tuple[str, ...], severity: str = "required") -> Criterion:
+def criterion(
+    ruleset: str, cid: str, keywords: tuple[str, ...], severity: str = "required",
+) -> Criterion:
     return Criterion(
-        id=cid, ruleset=ruleset, title=f"{cid.title()} title", requirement=f"The policy covers {cid}.",
-        severity=Severity(severity), guidance=f"Say how the policy handles {' and '.join(keywords)}.",
-        keywords=keywords,
+        id=cid, ruleset=ruleset, title=f"{cid.title()} title",
+        requirement=f"The policy covers {cid}.", severity=Severity(severity),
+        guidance=f"Say how the policy handles {' and '.join(keywords)}.", keywords=keywords,
     )
 
 
@@ -93,7 +95,9 @@ def check(document: Document, ruleset: RuleSet) -> Report:
     return Report(ruleset=ruleset, findings=tuple(findings))
 
 
-def check_document(path: Path, rulesets: Sequence[RuleSet], options: ExtractOptions) -> DocumentResult:
+def check_document(
+    path: Path, rulesets: Sequence[RuleSet], options: ExtractOptions,
+) -> DocumentResult:
     """Like pipeline.check_document with the fake engine; 'hang'/'crash' files misbehave."""
     if "hang" in path.name:
         time.sleep(300)
@@ -104,7 +108,9 @@ def check_document(path: Path, rulesets: Sequence[RuleSet], options: ExtractOpti
     try:
         document = extract(path, options)
     except PolicycheckError as exc:
-        return DocumentResult(path=path, display_path=display_path(path), format=None, error=exc.reason)
+        return DocumentResult(
+            path=path, display_path=display_path(path), format=None, error=exc.reason,
+        )
     reports = tuple(check(document, rs) for rs in rulesets)
     return DocumentResult(path=path, display_path=display_path(path), format=document.format,
                           reports=reports, digest=file_digest(path))

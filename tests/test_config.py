@@ -86,7 +86,8 @@ expires = 2026-01-31
 
 
 ERRORS = [
-    ('rules = ["rec4", "rec5", "rec1", 3]\n', "policycheck.toml: rules.3: Input should be a valid string"),
+    ('rules = ["rec4", "rec5", "rec1", 3]\n',
+     "policycheck.toml: rules.3: Input should be a valid string"),
     ("colour = true\n", "policycheck.toml: colour: unknown key"),
     ("jobs = 0\n", "policycheck.toml: jobs: Input should be greater than or equal to 1"),
     ('fail-on = "sometimes"\n',

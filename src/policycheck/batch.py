@@ -74,7 +74,11 @@ class Setup:
 
 def _worker_main(conn: Connection, setup: Setup) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    rulesets = {group: setup.loader(group) for group in setup.groups}
+    try:
+        rulesets = {group: setup.loader(group) for group in setup.groups}
+    except PolicycheckError as exc:
+        conn.send(("failed", str(exc)))
+        return
     if setup.warmer is not None:
         setup.warmer(tuple({rs.id: rs for g in rulesets.values() for rs in g}.values()))
     conn.send(("ready",))
@@ -176,6 +180,7 @@ def _run_pool(
             wait([w.conn for w in workers] + [w.process.sentinel for w in workers], wait_for)
             for i, worker in enumerate(workers):
                 if not _collect(worker, rulesets, finish):
+                    worker.process.join(5)  # reap it, so that its exit code is known
                     if not worker.ready:
                         code = worker.process.exitcode
                         raise WorkerStartError(f"a worker process failed to start (exit {code})")
@@ -217,6 +222,8 @@ def _collect(
             message = worker.conn.recv()
             if message[0] == "ready":
                 worker.ready = True
+            elif message[0] == "failed":
+                raise WorkerStartError(f"a worker process could not load the rules: {message[1]}")
             elif worker.task is not None:
                 task, worker.task = worker.task, None
                 finish(task, decode(message[2], task.path, display_path(task.path),
