@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from policycheck.model import DocumentResult, Finding, RenderOptions, Severity, Status
@@ -9,9 +10,12 @@ from policycheck.model import DocumentResult, Finding, RenderOptions, Severity, 
 LEVELS: dict[Severity, str] = {Severity.REQUIRED: "error", Severity.ADVISORY: "warning"}
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (control characters from documents are dropped)."""
+    return _CONTROL.sub("", text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
