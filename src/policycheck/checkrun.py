@@ -67,11 +67,13 @@ class Checked:
 
 def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
     """Merge options over configuration over defaults; CLI options always win."""
-    from policycheck.report import BINARY_FORMATS
+    from policycheck.report import BINARY_FORMATS, RENDERERS
     from policycheck.rules import DEFAULT_RULESETS
 
     config: Config = resolve_config(cli.config, cli.isolated)
     fmt = cli.fmt or config.format or "text"
+    if fmt not in RENDERERS:
+        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(RENDERERS))})")
     if fmt in BINARY_FORMATS and output is None:
         raise UsageError(f"format '{fmt}' is binary: give --output FILE")
     waivers = list(config.waivers)
