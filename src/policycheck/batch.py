@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -82,10 +83,13 @@ def _worker_main(conn: Connection, setup: Setup) -> None:
     if setup.warmer is not None:
         setup.warmer(tuple({rs.id: rs for g in rulesets.values() for rs in g}.values()))
     conn.send(("ready",))
-    while (task := conn.recv()) is not None:
-        result = setup.checker(task.path, rulesets[task.specs], setup.options)
-        # Results travel as JSON-ready dicts: compiled rules need not be picklable.
-        conn.send(("done", task.index, encode(result)))
+    try:
+        while (task := conn.recv()) is not None:
+            result = setup.checker(task.path, rulesets[task.specs], setup.options)
+            # Results travel as JSON-ready dicts: compiled rules need not be picklable.
+            conn.send(("done", task.index, encode(result)))
+    except (EOFError, OSError):
+        return  # the parent has gone: nothing left to do
 
 
 @dataclass(slots=True)
@@ -166,6 +170,7 @@ def _run_pool(
         notify(result)
 
     workers: list[_Worker] = []
+    previous = _interrupt_on_sigterm()
     try:
         workers = [_start(ctx, setup) for _ in range(min(jobs, len(tasks)))]
         while len(results) < len(tasks):
@@ -203,7 +208,20 @@ def _run_pool(
         raise Interrupted(len(results), len(tasks)) from None
     finally:
         _stop(workers)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return [results[task.index] for task in tasks]
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _interrupt_on_sigterm() -> Any:
+    """A cancelled CI job (SIGTERM) stops the workers like Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_interrupt)
 
 
 def _replace(ctx: Any, setup: Setup, worker: _Worker) -> _Worker:
