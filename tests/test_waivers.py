@@ -58,6 +58,15 @@ def test_stale_waivers_are_reported_with_the_reason() -> None:
     assert _status(out[0], "REC4-OUTREACH").status is Status.MISSING
 
 
+def test_a_run_on_named_files_only_calls_matching_waivers_stale() -> None:
+    docs = [result("a.md", {"REC4-OUTREACH": Status.MISSING})]
+    waivers = [waiver("REC4-OUTREACH", ("b.md",)), waiver("REC4-MSHT-DA", ("a.md",))]
+    _, stale = apply_waivers(docs, waivers, TODAY, complete=False)
+    assert [s.describe() for s in stale] == [
+        "stale waiver for REC4-MSHT-DA on a.md: criterion now met; remove waiver",
+    ]
+
+
 def test_a_waiver_on_an_unreadable_document_is_not_called_stale() -> None:
     docs = [result("a.pdf", {}, error="is encrypted")]
     out, stale = apply_waivers(docs, [waiver("REC4-OUTREACH", ("a.pdf",))], TODAY)

@@ -116,8 +116,9 @@ def apply_policies(
     notices: list[str] = []
     extras: dict[str, Any] = {}
     if settings.waivers:
+        complete = any(Path(item).is_dir() for item in settings.plan.inputs)
         results, stale = apply_waivers(
-            results, settings.waivers, today or dt.date.today(), settings.root,
+            results, settings.waivers, today or dt.date.today(), settings.root, complete,
         )
         notices.extend(expired_notices(results))
         notices.extend(s.describe() for s in stale)

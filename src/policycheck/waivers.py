@@ -63,11 +63,13 @@ def _waive(finding: Finding, candidates: list[Waiver], today: dt.date) -> Findin
 
 def apply_waivers(
     results: Sequence[DocumentResult], waivers: Sequence[Waiver], today: dt.date,
-    root: Path | None = None,
+    root: Path | None = None, complete: bool = True,
 ) -> tuple[list[DocumentResult], list[StaleWaiver]]:
     """Mark waived findings; report waivers that match nothing or only met criteria.
 
     Paths match the document's path relative to `root` (its display path without a root).
+    When the run did not cover the whole project (`complete` False: named files, as from a
+    pre-commit hook), a waiver matching none of them is not called stale.
     """
     def where(result: DocumentResult) -> str:
         return relative_to_root(result.path, root) if root else result.display_path
@@ -97,9 +99,9 @@ def apply_waivers(
     for i, waiver in enumerate(waivers):
         if i in unknown:
             continue
-        if not hits[i]:
+        if not hits[i] and complete:
             stale.append(StaleWaiver(waiver, "matches no checked document and criterion"))
-        elif all(status is Status.MET for status in hits[i]):
+        elif hits[i] and all(status is Status.MET for status in hits[i]):
             stale.append(StaleWaiver(waiver, "criterion now met; remove waiver"))
     return out, stale
 
