@@ -88,13 +88,16 @@ def test_a_hung_document_times_out_even_with_one_job(tmp_path: Path, env: dict[s
         ("docs/a.md", True), ("docs/b-hang.md", False), ("docs/c.md", True)]
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize(("sig", "mode"), [
+    (signal.SIGINT, ["--jobs", "2"]), (signal.SIGTERM, ["--jobs", "2"]),
+    (signal.SIGTERM, ["--jobs", "1", "--timeout", "0"]),  # in the command's own process
+])
 def test_interrupt_exits_130_without_a_report(
-    tmp_path: Path, env: dict[str, str], sig: signal.Signals,
+    tmp_path: Path, env: dict[str, str], sig: signal.Signals, mode: list[str],
 ) -> None:
     _docs(tmp_path / "docs", ["a.md", "b-hang.md", "c-hang.md"])
     proc = subprocess.Popen(
-        _command("docs", "--jobs", "2", "-o", "report.txt", "--output-sarif", "report.sarif"),
+        _command("docs", *mode, "-o", "report.txt", "--output-sarif", "report.sarif"),
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True,
     )

@@ -145,7 +145,10 @@ def run_batch(
     a worker process; one that exceeds `timeout` seconds is killed and reported as timed out.
     """
     notify = on_done or (lambda result: None)
-    if jobs <= 1 and not timeout:
+    previous = _interrupt_on_sigterm()
+    try:
+        if jobs > 1 or timeout:
+            return _run_pool(tasks, setup, rulesets, max(1, jobs), timeout, notify)
         out: list[DocumentResult] = []
         try:
             for task in tasks:
@@ -154,7 +157,9 @@ def run_batch(
         except KeyboardInterrupt:
             raise Interrupted(len(out), len(tasks)) from None
         return out
-    return _run_pool(tasks, setup, rulesets, max(1, jobs), timeout, notify)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run_pool(
@@ -170,7 +175,6 @@ def _run_pool(
         notify(result)
 
     workers: list[_Worker] = []
-    previous = _interrupt_on_sigterm()
     try:
         workers = [_start(ctx, setup) for _ in range(min(jobs, len(tasks)))]
         while len(results) < len(tasks):
@@ -208,8 +212,6 @@ def _run_pool(
         raise Interrupted(len(results), len(tasks)) from None
     finally:
         _stop(workers)
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
     return [results[task.index] for task in tasks]
 
 
