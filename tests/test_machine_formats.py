@@ -110,7 +110,10 @@ def test_github_annotations_escape_workflow_commands() -> None:
         "is encrypted; give --password" in lines
     assert lines[-1] == ("::warning title=policycheck%3A stale waiver::stale waiver for "
                          "REC4-MSHT-DA on retired/**: matches nothing")
-    assert not any("pcc.md" in line for line in lines)  # waived and met stay quiet
+    assert [line for line in lines if "pcc.md" in line] == [  # met criteria stay quiet
+        "::notice file=policies/pcc.md,title=REC4-OUTREACH waived::waived: Covered by the "
+        "engagement strategy (approved by Head of Public Protection, expires 2030-01-01)",
+    ]
 
 
 def test_json_gains_a_stale_waivers_key_only_when_waivers_were_used() -> None:

@@ -48,7 +48,7 @@ def _message(finding: Finding) -> str:
 
 
 def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    """Annotations for gaps and unreadable documents; met and waived criteria stay quiet."""
+    """Annotations for gaps, waivers and unreadable documents; met criteria stay quiet."""
     lines: list[str] = []
     for result in results:
         if result.error:
@@ -56,6 +56,11 @@ def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
                                  title="policycheck: document not checked"))
             continue
         for finding in result.findings:
+            if finding.status is Status.WAIVED and finding.waiver is not None:
+                w = finding.waiver
+                text = f"waived: {w.reason} (approved by {w.approved_by}, expires {w.expires})"
+                lines.append(command("notice", text, file=result.display_path,
+                                     title=f"{finding.criterion.id} waived"))
             if finding.status not in (Status.MISSING, Status.PARTIAL):
                 continue
             # A gap already in the baseline is a notice, so that it does not look like a new error.
