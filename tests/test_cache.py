@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
 from pathlib import Path
 
@@ -71,10 +72,12 @@ def test_changed_rules_or_options_invalidate_the_cache(project: Path, calls: lis
 
 def test_corrupted_entries_are_misses_and_get_rewritten(project: Path, calls: list[str]) -> None:
     _run(project)
-    entries = sorted((project / ".policycheck_cache").rglob("*.json"))
+    entries = sorted((project / ".policycheck_cache").rglob("*.json.gz"))
     assert len(entries) == 2
-    entries[0].write_text("{not json", encoding="utf-8")
-    entries[1].write_text(json.dumps({"key": entries[1].stem, "result": {"reports": 3}}), "utf-8")
+    entries[0].write_bytes(gzip.compress(b"{not json"))
+    key = entries[1].name.removesuffix(".json.gz")
+    wrong_shape = json.dumps({"key": key, "result": {"reports": 3}}).encode()
+    entries[1].write_bytes(gzip.compress(wrong_shape))
     assert _run(project).cached == 0
     assert _run(project).cached == 2
 
@@ -85,8 +88,11 @@ def test_cache_folder_is_tagged_ignored_and_safe_to_delete(project: Path, calls:
     assert (folder / "CACHEDIR.TAG").read_text().startswith(
         "Signature: 8a477f597d28d172789f06886806bc55")
     assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
-    entry = next(folder.rglob("*.json"))
-    assert json.loads(entry.read_text())["key"] == entry.stem  # plain JSON, nothing executable
+    entry = next(folder.rglob("*.json.gz"))
+    data = json.loads(gzip.decompress(entry.read_bytes()))  # plain JSON: nothing executable
+    assert data["key"] == entry.name.removesuffix(".json.gz")
+    entry.write_bytes(entry.read_bytes()[:20])  # truncated: a miss, not a crash
+    assert _run(project).cached == 1
     for path in sorted(folder.rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()
     folder.rmdir()

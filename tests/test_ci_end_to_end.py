@@ -83,7 +83,7 @@ def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
     elif not _real_engine_ready():
         pytest.skip("the rule loader is not available yet")
     else:
-        yield ["--jobs", "1"]
+        yield ["--rules", "rec4", "--jobs", "1"]
 
 
 @pytest.fixture

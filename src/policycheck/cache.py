@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,23 +128,23 @@ def decode(
 
 @dataclass(frozen=True, slots=True)
 class ResultCache:
-    """Results stored under `folder`, one JSON file per key; the folder is safe to delete."""
+    """Results under `folder`, one gzipped JSON file per key; the folder is safe to delete."""
 
     folder: Path
 
     def _entry(self, key: str) -> Path:
-        return self.folder / f"v{FORMAT}" / key[:2] / f"{key}.json"
+        return self.folder / f"v{FORMAT}" / key[:2] / f"{key}.json.gz"
 
     def get(
         self, key: str, path: Path, display_path: str, rulesets: Sequence[RuleSet],
     ) -> DocumentResult | None:
         """The cached result for `key`, or None on a miss or an unreadable entry."""
         try:
-            data = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            data = json.loads(gzip.decompress(self._entry(key).read_bytes()))
             if data.get("key") != key:
                 return None
             return decode(data["result"], path, display_path, rulesets)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError, AttributeError):
             return None  # a missing or corrupted entry is a miss; it will be rewritten
 
     def put(self, key: str, result: DocumentResult) -> bool:
@@ -150,7 +152,8 @@ class ResultCache:
         try:
             self._prepare()
             payload = json.dumps({"key": key, "result": encode(result)}, ensure_ascii=False)
-            write_atomic(self._entry(key), payload)
+            # Evidence repeats its passage's text: compressed entries are about a tenth the size.
+            write_atomic(self._entry(key), gzip.compress(payload.encode("utf-8"), mtime=0))
         except (OSError, PolicycheckError):
             return False
         return True
