@@ -52,7 +52,8 @@ def cache_key(
         "format": FORMAT, "document": document_digest, "tool": tool_version, "options": options,
         "rulesets": [[rs.id, ruleset_digest(rs)] for rs in rulesets],
     }
-    return hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8")).hexdigest()
+    text = json.dumps(material, sort_keys=True, default=str)  # default: paths, enums in options
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _location(loc: Location) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from policycheck import __version__
 from policycheck import rules as rules_module
@@ -43,9 +45,11 @@ class Outcome:
     cache_writable: bool = True
 
 
-def _option_key(options: ExtractOptions) -> dict[str, object]:
-    # The password itself never goes into the key: only whether one was given.
-    return {"pdf_engine": options.pdf_engine, "password": options.password is not None}
+def _option_key(options: ExtractOptions) -> dict[str, Any]:
+    """Every extraction option (any new one included); of the password, only whether one is set."""
+    values = dataclasses.asdict(options)
+    values["password"] = options.password is not None
+    return values
 
 
 def load_groups(groups: Sequence[Specs]) -> dict[Specs, tuple[RuleSet, ...]]:
