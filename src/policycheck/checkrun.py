@@ -75,7 +75,7 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
     if fmt not in RENDERERS:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(RENDERERS))})")
     if fmt in BINARY_FORMATS and output is None:
-        raise UsageError(f"format '{fmt}' is binary: give --output FILE")
+        raise UsageError(f"the {fmt} format is binary: give --output FILE")
     waivers = list(config.waivers)
     for source in (config.waivers_file, cli.waivers):
         if source is not None:
