@@ -189,15 +189,7 @@ def _run_pool(
             wait([w.conn for w in workers] + [w.process.sentinel for w in workers], wait_for)
             for i, worker in enumerate(workers):
                 if not _collect(worker, rulesets, finish):
-                    worker.process.join(5)  # reap it, so that its exit code is known
-                    if not worker.ready:
-                        code = worker.process.exitcode
-                        raise WorkerStartError(f"a worker process failed to start (exit {code})")
-                    if worker.task is not None:
-                        code = worker.process.exitcode
-                        finish(worker.task, _failed(
-                            worker.task, f"the checking process crashed (exit code {code})",
-                        ))
+                    _crashed(worker, finish)
                     workers[i] = _replace(ctx, setup, worker)
                 elif timeout and worker.task and time.monotonic() - worker.started > timeout:
                     error = DocumentTimeoutError(
@@ -224,6 +216,17 @@ def _interrupt_on_sigterm() -> Any:
     if threading.current_thread() is not threading.main_thread():
         return None
     return signal.signal(signal.SIGTERM, _raise_interrupt)
+
+
+def _crashed(worker: _Worker, finish: Callable[[Task, DocumentResult], None]) -> None:
+    """A worker died: its document (if any) gets the error; dying before work stops the run."""
+    worker.process.join(5)  # reap it, so that its exit code is known
+    code = worker.process.exitcode
+    if not worker.ready:
+        raise WorkerStartError(f"a worker process failed to start (exit code {code})")
+    if worker.task is not None:
+        reason = f"the checking process crashed (exit code {code})"
+        finish(worker.task, _failed(worker.task, reason))
 
 
 def _replace(ctx: Any, setup: Setup, worker: _Worker) -> _Worker:
