@@ -177,6 +177,9 @@ def check(
             write_atomic(output, text, inputs)
     except PolicycheckError as exc:
         fail(exc)
+    except KeyboardInterrupt:  # writes are atomic: no report is left half-written
+        typer.echo("policycheck: interrupted", err=True)
+        raise typer.Exit(130) from None
     raise typer.Exit(exit_code(results, FailOn(settings.fail_on)))
 
 
