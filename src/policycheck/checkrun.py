@@ -91,7 +91,7 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
         inputs=cli.inputs or (".",), root=config.root,
         rules=cli.rules or config.rules or DEFAULT_RULESETS, per_path=config.per_path,
         include=config.include, exclude=config.exclude + cli.exclude,
-        jobs=cli.jobs or config.jobs or os.cpu_count() or 1, timeout=timeout or None,
+        jobs=cli.jobs or config.jobs or available_cpus(), timeout=timeout or None,
         options=ExtractOptions(pdf_engine=engine, password=cli.password), cache_dir=cache_dir,
     )
     return Settings(
@@ -99,6 +99,13 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
         waivers=tuple(waivers), baseline=cli.baseline or config.baseline,
         write_baseline=cli.write_baseline, root=config.root,
     )
+
+
+def available_cpus() -> int:
+    """CPUs this process may use (a CI container often gets fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _stale_dicts(stale: Sequence[Any]) -> list[dict[str, Any]]:
