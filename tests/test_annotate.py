@@ -159,7 +159,7 @@ def test_cli_refuses_to_write_over_the_draft(draft: Path, cli_checks: None) -> N
     before = draft.read_bytes()
     result = CliRunner().invoke(app, ["annotate", str(draft), "-o", str(draft), "--force"])
     assert result.exit_code == 2
-    assert "refusing to overwrite the input document" in result.output
+    assert "refusing to overwrite an input document" in result.output
     assert draft.read_bytes() == before
 
 

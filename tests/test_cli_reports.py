@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from policycheck.cli import app, terminal_options
 from report_fixture import FORCE_A, REC1, REC4
 
 runner = CliRunner()
+# The stand-in engine lives only in this process: no workers, no cache, no config.
+LOCAL = ["--jobs", "1", "--timeout", "0", "--no-cache", "--isolated"]
 
 
 @pytest.fixture()
@@ -19,9 +22,13 @@ def policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A policy file, with the rule loader and engine stood in by the fixture's result."""
     source = tmp_path / "policy.md"
     source.write_text("# Policy\n")
+    from policycheck.runner import Outcome
+
     monkeypatch.setattr("policycheck.rules.load_rulesets", lambda specs: (REC4, REC1))
-    monkeypatch.setattr("policycheck.pipeline.check_document",
-                        lambda path, rulesets, options=None: FORCE_A)
+    monkeypatch.setattr(
+        "policycheck.runner.execute",
+        lambda plan, *hooks: Outcome(results=(replace(FORCE_A, path=Path(plan.inputs[0])),)),
+    )
     return source
 
 
@@ -33,7 +40,7 @@ def policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_each_text_format_goes_to_stdout_with_the_findings_exit_code(
     policy: Path, fmt: str, marker: str,
 ) -> None:
-    result = runner.invoke(app, ["check", str(policy), "--format", fmt])
+    result = runner.invoke(app, ["check", *LOCAL, str(policy), "--format", fmt])
     assert result.exit_code == 1  # force-a has required criteria missing
     assert marker in result.output
 
@@ -41,28 +48,28 @@ def test_each_text_format_goes_to_stdout_with_the_findings_exit_code(
 @pytest.mark.parametrize("fmt", ["html", "docx", "csv"])
 def test_output_option_writes_the_file(policy: Path, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"report.{fmt}"
-    result = runner.invoke(app, ["check", str(policy), "-f", fmt, "-o", str(target)])
+    result = runner.invoke(app, ["check", *LOCAL, str(policy), "-f", fmt, "-o", str(target)])
     assert result.exit_code == 1, result.output
     data = target.read_bytes()
     assert data[:2] == b"PK" if fmt == "docx" else b"REC4-INFORM-VICTIMS" in data
 
 
 def test_binary_format_needs_an_output_file(policy: Path) -> None:
-    result = runner.invoke(app, ["check", str(policy), "-f", "docx"])
+    result = runner.invoke(app, ["check", *LOCAL, str(policy), "-f", "docx"])
     assert result.exit_code == 2
     assert "the docx format is binary: give --output FILE" in result.output
 
 
 def test_output_never_overwrites_an_input(policy: Path) -> None:
-    result = runner.invoke(app, ["check", str(policy), "-f", "json", "-o", str(policy)])
+    result = runner.invoke(app, ["check", *LOCAL, str(policy), "-f", "json", "-o", str(policy)])
     assert result.exit_code == 2
-    assert "refusing to overwrite the input document" in result.output
+    assert "refusing to overwrite an input document" in result.output
     assert policy.read_text() == "# Policy\n"
 
 
 def test_json_written_to_a_file_is_complete(policy: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    runner.invoke(app, ["check", str(policy), "-f", "json", "-o", str(target)])
+    runner.invoke(app, ["check", *LOCAL, str(policy), "-f", "json", "-o", str(target)])
     assert json.loads(target.read_text())["summary"]["documents"] == 1
 
 

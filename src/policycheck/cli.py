@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -68,43 +71,116 @@ def exit_code(results: list[DocumentResult], fail_on: FailOn) -> ExitCode:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Policy files or folders.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Policy files, folders or globs (default: the current folder)."),
+    ] = None,
     rules: Annotated[
         list[str] | None,
         typer.Option("--rules", "-r", help="Bundled rule set id, or a rule file or folder."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format.")] = "text",
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="Output format (default: text).")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Threshold for exit code 1.")] = FailOn.REQUIRED,
-    pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or pdfplumber.")] = "pdfium",
+    fail_on: Annotated[
+        FailOn | None, typer.Option(help="Threshold for exit code 1 (default: required).")
+    ] = None,
+    pdf_engine: Annotated[
+        str | None, typer.Option(help="pdfium (fast, default) or pdfplumber.")
+    ] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show all evidence.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only gaps.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(min=0, help="Seconds per document before it is stopped (0: no limit).",
+                     show_default="120"),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(help="Skip paths matching this glob (repeatable).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Use this configuration file.")
+    ] = None,
+    isolated: Annotated[bool, typer.Option(help="Ignore every configuration file.")] = False,
+    waivers: Annotated[
+        Path | None, typer.Option(help="A TOML file of waivers (see docs/ci.md).")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Fail only on gaps not in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Record the current gaps in FILE and pass.")
+    ] = None,
+    output_sarif: Annotated[Path | None, typer.Option(help="Also write SARIF to FILE.")] = None,
+    output_junit: Annotated[Path | None, typer.Option(help="Also write JUnit XML to FILE.")] = None,
+    output_json: Annotated[Path | None, typer.Option(help="Also write JSON to FILE.")] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Cache folder (default: .policycheck_cache).")
+    ] = None,
 ) -> None:
     """Check policy documents against rule sets (default: rec1, rec4, rec5)."""
-    from policycheck.extract import ExtractOptions
-    from policycheck.pipeline import check_document
-    from policycheck.report import BINARY_FORMATS, RENDERERS, render
-    from policycheck.rules import DEFAULT_RULESETS, load_rulesets
+    from policycheck.batch import Interrupted
+    from policycheck.checkrun import Overrides, apply_policies, build_settings
+    from policycheck.output import write_atomic
+    from policycheck.report import render
+    from policycheck.runner import execute
 
-    if fmt not in RENDERERS:
-        fail(f"unknown format '{fmt}' (choose from {', '.join(sorted(RENDERERS))})")
-    if fmt in BINARY_FORMATS and output is None:
-        fail(f"the {fmt} format is binary: give --output FILE")
+    overrides = Overrides(
+        inputs=tuple(paths or ()), rules=tuple(rules) if rules else None, fmt=fmt,
+        fail_on=fail_on.value if fail_on else None, pdf_engine=pdf_engine, password=password,
+        jobs=jobs, timeout=timeout, exclude=tuple(exclude or ()), config=config,
+        isolated=isolated, no_cache=no_cache, cache_dir=cache_dir, waivers=waivers,
+        baseline=baseline, write_baseline=write_baseline,
+    )
     try:
-        rulesets = load_rulesets(rules or DEFAULT_RULESETS)
+        settings = build_settings(overrides, output)
+        with _progress() as (on_start, on_done):
+            outcome = execute(settings.plan, on_start, on_done)
+        _notices(outcome.notices)
+        if not outcome.cache_writable:
+            _notices([f"cache folder {settings.plan.cache_dir} is not writable; not caching"])
+        checked = apply_policies(list(outcome.results), settings)
     except PolicycheckError as exc:
         fail(exc)
-    files = [p for p in paths]
-    options = ExtractOptions(pdf_engine=pdf_engine, password=password)
-    results = [check_document(p, rulesets, options) for p in files]
-    for result in results:
+    except Interrupted as exc:
+        typer.echo(f"policycheck: {exc}", err=True)
+        raise typer.Exit(130) from None
+    except KeyboardInterrupt:
+        typer.echo("policycheck: interrupted", err=True)
+        raise typer.Exit(130) from None
+    for result in checked.results:
         if result.error:
             typer.echo(f"policycheck: {result.display_path}: {result.error}", err=True)
-    render_options = terminal_options(output, verbose=verbose, quiet=quiet)
-    text = render(fmt, results, render_options)
-    _emit(text, output, files)
-    raise typer.Exit(exit_code(results, fail_on))
+    _notices(checked.notices)
+    base = terminal_options(output, verbose=verbose, quiet=quiet)
+    render_options = replace(base, extras={**base.extras, **checked.extras})
+    results = list(checked.results)
+    inputs = [r.path for r in results]
+    try:
+        for name, path in (("sarif", output_sarif), ("junit", output_junit),
+                           ("json", output_json)):
+            if path is not None:
+                write_atomic(path, render(name, results, render_options), inputs)
+        text = render(settings.fmt, results, render_options)
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_atomic(output, text, inputs)
+    except PolicycheckError as exc:
+        fail(exc)
+    except KeyboardInterrupt:  # writes are atomic: no report is left half-written
+        typer.echo("policycheck: interrupted", err=True)
+        raise typer.Exit(130) from None
+    raise typer.Exit(exit_code(results, FailOn(settings.fail_on)))
+
 
 
 def terminal_options(output: Path | None, *, verbose: bool, quiet: bool) -> RenderOptions:
@@ -236,6 +312,52 @@ def annotate(
         fail(exc)
     typer.echo(f"wrote {target}: {annotation.anchored} comment(s) on evidence, "
                f"{annotation.unplaced} not located, 1 summary comment at the top")
+
+
+def _notices(lines: Sequence[str]) -> None:
+    for line in lines:
+        typer.echo(f"policycheck: {line}", err=True)
+
+
+@contextmanager
+def _progress() -> Iterator[tuple[Callable[[int], None], Callable[[DocumentResult], None]]]:
+    """A progress bar on stderr for batches of more than 3 files, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield (lambda total: None), (lambda result: None)
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    progress = Progress(console=Console(stderr=True), transient=True)
+    state: dict[str, Any] = {}
+
+    def start(total: int) -> None:
+        if total > 3:
+            progress.start()
+            state["task"] = progress.add_task("Checking", total=total)
+
+    def done(result: DocumentResult) -> None:
+        if "task" in state:
+            progress.update(state["task"], advance=1, description=result.display_path[-40:])
+
+    try:
+        yield start, done
+    finally:
+        progress.stop()
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to write policycheck.toml.")] = Path("."),
+) -> None:
+    """Write a starter policycheck.toml (never over an existing one)."""
+    from policycheck.checkrun import init_config
+
+    try:
+        path = init_config(folder)
+    except PolicycheckError as exc:
+        fail(exc)
+    typer.echo(f"wrote {path}")
 
 
 def main() -> None:

@@ -23,13 +23,13 @@ def check_target(path: Path, inputs: Iterable[Path] = (), *, overwrite: bool = T
     """Raise OutputError if `path` is an input document, a folder, or exists and must not."""
     for source in inputs:
         if path.resolve() == source.resolve() or is_same_file(path, source):
-            raise OutputError(f"refusing to overwrite the input document {source}", path)
+            raise OutputError("refusing to overwrite an input document", path)
     if path.is_dir():
         raise OutputError("is a folder, not a file", path)
     if not overwrite and (path.exists() or path.is_symlink()):
         raise OutputError("already exists (use --force to replace it)", path)
-    if not path.parent.is_dir():
-        raise OutputError(f"folder {path.parent} does not exist", path)
+    if path.parent.exists() and not path.parent.is_dir():
+        raise OutputError(f"{path.parent} is not a folder", path)
 
 
 def write_atomic(
@@ -39,6 +39,7 @@ def write_atomic(
     check_target(path, inputs, overwrite=overwrite)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # CI paths such as out/report.sarif
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path) from exc

@@ -3,55 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from policycheck.model import DocumentResult, RenderOptions
 
 Renderer = Callable[[Sequence[DocumentResult], RenderOptions], "str | bytes"]
 
 
-def _json(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    from policycheck.report.json import render
+def _lazy(module: str) -> Renderer:
+    """A renderer that imports its module on first use, so start-up stays fast."""
 
-    return render(results, options)
+    def render(results: Sequence[DocumentResult], options: RenderOptions) -> str | bytes:
+        rendered: str | bytes = import_module(f"policycheck.report.{module}").render(
+            results, options
+        )
+        return rendered
 
-
-def _text(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    from policycheck.report.text import render
-
-    return render(results, options)
-
-
-def _markdown(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    from policycheck.report.markdown import render
-
-    return render(results, options)
+    return render
 
 
-def _html(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    from policycheck.report.html import render
-
-    return render(results, options)
-
-
-def _csv(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    from policycheck.report.csv import render
-
-    return render(results, options)
-
-
-def _docx(results: Sequence[DocumentResult], options: RenderOptions) -> bytes:
-    from policycheck.report.docx import render
-
-    return render(results, options)
-
-
+# Format name -> renderer. Human formats first, then machine formats.
 RENDERERS: dict[str, Renderer] = {
-    "text": _text,
-    "json": _json,
-    "markdown": _markdown,
-    "html": _html,
-    "csv": _csv,
-    "docx": _docx,
+    fmt: _lazy(module)
+    for fmt, module in {
+        "text": "text",
+        "markdown": "markdown",
+        "html": "html",
+        "csv": "csv",
+        "docx": "docx",
+        "json": "json",
+        "sarif": "sarif",
+        "junit": "junit",
+        "github": "github",
+    }.items()
 }
 
 BINARY_FORMATS: frozenset[str] = frozenset({"docx"})
