@@ -116,3 +116,12 @@ def test_the_same_file_named_twice_is_checked_once(
     _tree(tmp_path, ["a.md"])
     monkeypatch.chdir(tmp_path)
     assert discover(["a.md", "./a.md", "."], tmp_path).files == (Path("a.md"),)
+
+
+def test_a_folder_full_of_sources_gets_one_summary_notice(tmp_path: Path) -> None:
+    _tree(tmp_path, ["policy.md", "labels.yaml", "src/a.yaml", "src/b.yaml", "build.py"])
+    found = discover([str(tmp_path)], tmp_path)
+    assert [p.name for p in found.files] == ["policy.md"]
+    assert found.notices == (
+        f"skipped 4 files in {tmp_path.as_posix()} that are not policy documents (.py, .yaml)",
+    )

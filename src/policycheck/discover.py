@@ -63,6 +63,9 @@ def _expand(item: str) -> list[Path] | None:
     return sorted(Path(p) for p in glob.glob(item, recursive=True))
 
 
+MAX_LISTED_SKIPS = 3  # past this, a folder's unsupported files are summed up in one notice
+
+
 def discover(
     inputs: Sequence[str | Path], root: Path, exclude: Sequence[str] = (),
     include: Sequence[str] = (),
@@ -98,8 +101,14 @@ def discover(
                     rel = relative_to_root(file, root)
                     if (not include or matches(rel, include)) and not excluded(file):
                         files[file] = None
-                for file in unsupported:
-                    skip_unsupported(file)
+                skipped = [f for f in unsupported if not excluded(f)]
+                if len(skipped) > MAX_LISTED_SKIPS:  # one line, not one per source file
+                    kinds = ", ".join(sorted({f.suffix or "no suffix" for f in skipped}))
+                    notices.append(f"skipped {len(skipped)} files in {path.as_posix()} that are "
+                                   f"not policy documents ({kinds})")
+                else:
+                    for file in skipped:
+                        skip_unsupported(file)
             elif not path.exists():
                 missing.append(path)
             elif path.suffix and not _supported(path):
