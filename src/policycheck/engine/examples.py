@@ -37,10 +37,10 @@ def _lines(chunk: str) -> Iterator[str]:
     buffer: list[str] = []
     for raw in chunk.split("\n"):
         line = raw.strip()
-        if line.startswith(("#", "- ")):
-            if buffer:
-                yield " ".join(buffer)
-                buffer = []
+        if line.startswith(("#", "- ")) and buffer:
+            yield " ".join(buffer)
+            buffer = []
+        if line.startswith("#"):
             yield line
         elif line:
             buffer.append(line)

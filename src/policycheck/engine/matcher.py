@@ -119,8 +119,9 @@ def _keyed(
 def find_hits(compiled: CompiledVocabulary, doc: Any) -> list[Hit]:
     """Every concept said in one block's Doc, longest gap matches only, `except`s applied."""
     found = _keyed(compiled, compiled.phrase(doc) + compiled.exact(doc) + compiled.abbrev(doc))
-    found += _keyed(compiled, compiled.gaps(doc))
-    cancels = _keyed(compiled, compiled.unless(doc))
+    if len(compiled.gaps):
+        found += _keyed(compiled, compiled.gaps(doc))
+    cancels = _keyed(compiled, compiled.unless(doc)) if len(compiled.unless) else []
     hits: dict[tuple[str, int, int], Hit] = {}
     for concept, term, start, end in found:
         by = next((t for c, t, s, e in cancels if c == concept and s < end and start < e), "")

@@ -32,27 +32,25 @@ def normalise(text: str) -> str:
 
 
 @functools.cache
-def _lemma_table() -> dict[str, str]:
+def _lemma_table() -> Any:
     from spacy.lookups import load_lookups
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    return {**dict(table.items()), **LEMMA_FIXES}
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-def lemma(word: str) -> str:
-    """The lowercase lookup lemma of one word (the table is case-sensitive, so lowercase first)."""
-    lower = word.lower()
+@functools.lru_cache(maxsize=65536)
+def lemma(lower: str) -> str:
+    """The lookup lemma of a lowercase word (the table is case-sensitive, so lowercase first)."""
     if lower == "n't":
         return "not"
-    return _lemma_table().get(lower, lower)
+    fixed = LEMMA_FIXES.get(lower)
+    return fixed if fixed is not None else str(_lemma_table().get(lower, lower))
 
 
 def set_norms(doc: Doc) -> Doc:
     """Store each token's lowercase lemma in NORM, where both matchers read it."""
-    table = _lemma_table()
     for token in doc:
-        lower = token.lower_
-        token.norm_ = "not" if lower == "n't" else table.get(lower, lower)
+        token.norm_ = lemma(token.lower_)
     return doc
 
 
