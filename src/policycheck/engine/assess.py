@@ -89,7 +89,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
         result.append(Stance(
             sentence=sent,
             clauses=_clauses(doc, sent),
-            negations=tuple(i for i in tokens if doc[i].norm_ in cues.NEGATIONS),
+            negations=tuple(i for i in tokens if _negates(doc, i, sent)),
             cues=_with_help(found, doc, sent),
             committed=any(
                 doc[i].norm_ in cues.COMMITMENT for i in tokens if i not in in_citation
@@ -98,6 +98,20 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
             excluded_heading=heading,
         ))
     return tuple(result)
+
+
+def _negates(doc: object, i: int, sent: Sentence) -> bool:
+    """A negation word that negates its clause (not 'whether or not', 'decided not to')."""
+    tok = doc[i]  # type: ignore[index]
+    if tok.norm_ not in cues.NEGATIONS:
+        return False
+    if tok.norm_ != "not":
+        return True
+    prev = doc[i - 1].norm_ if i > sent.tok_start else ""  # type: ignore[index]
+    nxt = doc[i + 1].norm_ if i + 1 < sent.tok_end else ""  # type: ignore[index]
+    if prev == "or" or nxt == "only":
+        return False
+    return not (nxt == "to" and prev not in cues.AUXILIARIES)
 
 
 def _with_help(found: tuple[Cue, ...], doc: object, sent: Sentence) -> tuple[Cue, ...]:

@@ -93,7 +93,14 @@ CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "--", "[", "]", "/"})
 CLAUSE_WORDS = frozenset({
     "who", "which", "unless", "because", "although", "though", "whereas", "while", "but",
     "however", "instead", "where", "if", "when", "whether", "except", "so", "until", "once",
-    "rather", "otherwise",
+    "rather", "otherwise", "as", "after", "before", "than",
+})
+
+# Auxiliaries whose 'not' negates the clause; after other words 'not to' is an infinitive
+# ("a decision not to prosecute"), and 'or not' / 'not only' negate nothing.
+AUXILIARIES = frozenset({
+    "be", "do", "have", "will", "would", "shall", "should", "must", "can", "could", "may",
+    "might", "need", "ought",
 })
 
 # Inverted meaning: victims sent TO Immigration Enforcement for help, or officers advising.

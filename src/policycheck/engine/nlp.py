@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # The lookup table has a few wrong entries for words policies use a lot.
-LEMMA_FIXES = {"does": "do", "developed": "develop", "developing": "develop", "data": "data"}
+LEMMA_FIXES = {
+    "does": "do", "developed": "develop", "developing": "develop", "data": "data", "as": "as",
+    "means": "means", "criteria": "criteria", "media": "media", "wound": "wound",
+}
 
 # One-for-one character replacements, so offsets in the normalised text stay true to the source.
 _CHAR_MAP = str.maketrans({
