@@ -70,6 +70,13 @@ def _read_mapping(path: Path, shown: str) -> Any:
     return data
 
 
+def load_vocabulary(path: Path) -> int:
+    """Validate a shared vocabulary file on its own; returns its number of concepts."""
+    shown = shown_path(path)
+    data = _read_mapping(path, shown)
+    return len(_validate(VocabularySpec, data, shown).concepts)
+
+
 def file_digest(path: Path, spec_includes: list[str]) -> str:
     """sha256 over the rule file's bytes and those of the vocabularies it includes."""
     h = hashlib.sha256(path.read_bytes())
