@@ -47,7 +47,7 @@ def _validate(model: type[M], data: Any, shown: str) -> M:
         reason = str(err["msg"]).removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             reason = f"unknown key '{loc[-1]}'"
-            loc = loc[:-1] if len(loc) > 1 else loc
+            loc = loc[:-1]
             line = line_of(data, [*loc, err["loc"][-1]])
         elif err["type"] == "missing":
             reason = f"missing required key '{loc[-1]}'"
