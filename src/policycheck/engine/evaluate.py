@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from policycheck.engine.nlp import Analysis
 from policycheck.model import Criterion, Evidence, Finding, Status
-from policycheck.rules.logic import AllOf, AnyOf, ConceptRef, Condition, HeadingRef, Rule, Scope
+from policycheck.rules.logic import (
+    AllOf, AnyOf, ConceptRef, Condition, HeadingRef, Rule, Scope, leaves,
+)
 
 MAX_NEAR_MISSES = 3
 
@@ -131,13 +133,20 @@ def _evidence(analysis: Analysis, outcome: Outcome) -> tuple[Evidence, ...]:
 
 
 def _near_miss_reason(analysis: Analysis, facts: Facts, rule: Rule) -> str:
-    seen: set[tuple[str, str]] = set()
-    parts: list[str] = []
+    """One entry per rejected sentence, named by its most important concept (first in the rule)."""
+    order = {leaf.concept: i for i, leaf in reversed(list(enumerate(leaves(rule.root))))}
+    best: dict[int, NearMiss] = {}
     for nm in facts.near:
-        key = (nm.concept, nm.kind)
-        if key in seen:
+        held = best.get(nm.sentence)
+        if held is None or order.get(nm.concept, 99) < order.get(held.concept, 99):
+            best[nm.sentence] = nm
+    parts: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for s in sorted(best):
+        nm = best[s]
+        if (nm.concept, nm.kind) in seen:
             continue
-        seen.add(key)
+        seen.add((nm.concept, nm.kind))
         sent = analysis.sentences[nm.sentence]
         cite = analysis.document.blocks[sent.block].location.cite()
         label = rule.concept(nm.concept).label
