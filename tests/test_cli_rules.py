@@ -38,8 +38,14 @@ def test_rules_list_names_every_bundled_set_and_criterion() -> None:
 def test_rules_show_gives_source_digest_and_requirements() -> None:
     result = runner.invoke(app, ["rules", "show", "rec5"])
     assert result.exit_code == 0
-    assert "source:  Safe to share? (HMICFRS, IOPC and College of Policing, December 2020)" in result.output
-    assert "REC5-SAFE-REPORTING (required): Safe reporting pathways for migrant victims" in result.output
+    assert (
+        "source:  Safe to share? (HMICFRS, IOPC and College of Policing, December 2020)"
+        in result.output
+    )
+    assert (
+        "REC5-SAFE-REPORTING (required): Safe reporting pathways for migrant victims"
+        in result.output
+    )
     assert "sha256:  " in result.output
 
 
@@ -52,12 +58,14 @@ def test_rules_validate_accepts_the_bundled_files() -> None:
 
 
 def test_rules_validate_reports_a_bad_file_with_line_and_exits_2(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     text = (bundled_dir() / "rec5.yaml").read_text(encoding="utf-8")
     (tmp_path / "vocabulary.yaml").write_text(
-        (bundled_dir() / "vocabulary.yaml").read_text(encoding="utf-8"), encoding="utf-8",
+        (bundled_dir() / "vocabulary.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
     )
     (tmp_path / "bad.yaml").write_text(text.replace("concept: reassurance", "concept: comfort"))
     result = runner.invoke(app, ["rules", "validate", "bad.yaml"])
@@ -73,21 +81,27 @@ def test_rules_test_passes_on_the_bundled_sets() -> None:
 
 
 def test_rules_test_reports_a_failing_example_as_file_line_criterion_passage(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "vocabulary.yaml").write_text(
-        (bundled_dir() / "vocabulary.yaml").read_text(encoding="utf-8"), encoding="utf-8",
+        (bundled_dir() / "vocabulary.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
     )
     text = (bundled_dir() / "rec5.yaml").read_text(encoding="utf-8")
-    wrong = text.replace("The force notes Recommendation 5 on safe reporting for migrant victims.",
-                         "Migrant victims can report safely through Southall Black Sisters.")
+    wrong = text.replace(
+        "The force notes Recommendation 5 on safe reporting for migrant victims.",
+        "Migrant victims can report safely through Southall Black Sisters.",
+    )
     (tmp_path / "rec5.yaml").write_text(wrong, encoding="utf-8")
     result = runner.invoke(app, ["rules", "test", "rec5.yaml"])
     assert result.exit_code == 1
     line = next(ln for ln in result.output.splitlines() if "expected missing" in ln)
     assert line.startswith("rec5.yaml:")
-    assert ": REC5-SAFE-REPORTING: example 5 expected missing, got met: Migrant victims can " in line
+    assert (
+        ": REC5-SAFE-REPORTING: example 5 expected missing, got met: Migrant victims can " in line
+    )
 
 
 def test_explain_shows_requirement_conditions_rejections_and_examples() -> None:
@@ -123,7 +137,8 @@ def test_check_json_on_a_generated_policy(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_check_exits_1_when_a_required_criterion_is_missing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "policy.md").write_text(POLICY, encoding="utf-8")
@@ -133,7 +148,9 @@ def test_check_exits_1_when_a_required_criterion_is_missing(
     assert row["status"] == "missing" and row["guidance"]
 
 
-def test_check_with_a_broken_rule_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_with_a_broken_rule_file_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "policy.md").write_text(POLICY, encoding="utf-8")
     (tmp_path / "broken.yaml").write_text("id: x\n", encoding="utf-8")

@@ -15,10 +15,20 @@ from policycheck.rules import BUNDLED_RULESETS, load_rulesets
 FIXED_IDS = {
     "rec1": ["REC1-NO-SHARE-ON-DOUBT", "REC1-THIRD-PARTY"],
     "rec4": [
-        "REC4-FRAMEWORK", "REC4-PROTOCOL", "REC4-NATIONAL-GUIDANCE", "REC4-VICTIMS-CODE",
-        "REC4-DATA-PROTECTION", "REC4-SPECIALIST-PARTNERSHIP", "REC4-SPECIALIST-PATHWAYS",
-        "REC4-SHARING-CIRCUMSTANCES", "REC4-SHARING-PURPOSE", "REC4-INFORM-VICTIMS",
-        "REC4-MSHT-DA", "REC4-PATHWAY-AWARENESS", "REC4-ALL-STAFF", "REC4-OUTREACH",
+        "REC4-FRAMEWORK",
+        "REC4-PROTOCOL",
+        "REC4-NATIONAL-GUIDANCE",
+        "REC4-VICTIMS-CODE",
+        "REC4-DATA-PROTECTION",
+        "REC4-SPECIALIST-PARTNERSHIP",
+        "REC4-SPECIALIST-PATHWAYS",
+        "REC4-SHARING-CIRCUMSTANCES",
+        "REC4-SHARING-PURPOSE",
+        "REC4-INFORM-VICTIMS",
+        "REC4-MSHT-DA",
+        "REC4-PATHWAY-AWARENESS",
+        "REC4-ALL-STAFF",
+        "REC4-OUTREACH",
     ],
     "rec5": ["REC5-SAFE-REPORTING"],
     "victims-code": [f"VCOP-R{i}" for i in range(1, 13)],
@@ -55,7 +65,10 @@ def test_bundled_rule_sets_carry_exactly_the_fixed_ids() -> None:
 
 def _criteria_md() -> Path | None:
     for parent in Path(__file__).resolve().parents:
-        for candidate in (parent / "shared" / "criteria.md", parent.parent / "shared" / "criteria.md"):
+        for candidate in (
+            parent / "shared" / "criteria.md",
+            parent.parent / "shared" / "criteria.md",
+        ):
             if candidate.is_file():
                 return candidate
     return None

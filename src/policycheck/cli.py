@@ -11,7 +11,7 @@ import typer
 
 from policycheck import __version__
 from policycheck.errors import ExitCode, PolicycheckError
-from policycheck.model import DocumentResult, RenderOptions, Severity, Status
+from policycheck.model import DocumentResult, RenderOptions, RuleSet, Severity, Status
 
 app = typer.Typer(
     name="policycheck",
@@ -127,7 +127,7 @@ RulesOption = Annotated[
 ]
 
 
-def _load(specs: list[str] | None, default: tuple[str, ...] | None = None) -> tuple:  # type: ignore[type-arg]
+def _load(specs: list[str] | None, default: tuple[str, ...] | None = None) -> tuple[RuleSet, ...]:
     from policycheck.rules import BUNDLED_RULESETS, load_rulesets
 
     try:
@@ -182,7 +182,9 @@ def rules_validate(
 
 @rules_app.command("test")
 def rules_test(
-    files: Annotated[list[Path] | None, typer.Argument(help="Rule files (default: bundled).")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Rule files (default: bundled).")
+    ] = None,
 ) -> None:
     """Run every criterion's met/missing examples through the engine (exit 1 on a failure)."""
     from policycheck.engine.examples import run_examples

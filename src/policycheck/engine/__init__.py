@@ -8,7 +8,8 @@ from policycheck.model import Criterion, Document, Finding, Report, RuleSet, Sta
 def _not_assessable(criterion: Criterion, document: Document) -> Finding:
     reason = (
         "no text layer (a scanned document): cannot be assessed"
-        if not document.has_text_layer else "the document has no text: cannot be assessed"
+        if not document.has_text_layer
+        else "the document has no text: cannot be assessed"
     )
     return Finding(criterion, Status.NOT_ASSESSABLE, (), reason)
 
@@ -17,8 +18,8 @@ def check(document: Document, ruleset: RuleSet, model: str | None = None) -> Rep
     """Decide every criterion of `ruleset` for `document`."""
     if not document.assessable:
         return Report(ruleset, tuple(_not_assessable(c, document) for c in ruleset.criteria))
-    from policycheck.engine.facts import facts_for
     from policycheck.engine.evaluate import decide
+    from policycheck.engine.facts import facts_for
     from policycheck.engine.nlp import analyse
 
     analysis = analyse(document, model)

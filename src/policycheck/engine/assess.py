@@ -10,8 +10,12 @@ from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits
 from policycheck.engine.nlp import Analysis, Sentence
 
 KIND_OF_CUE = {
-    "exclusion": "exclusion", "deferral": "deferral", "citation": "citation",
-    "generic": "generic", "inverted-referral": "inverted", "inverted-contact": "inverted",
+    "exclusion": "exclusion",
+    "deferral": "deferral",
+    "citation": "citation",
+    "generic": "generic",
+    "inverted-referral": "inverted",
+    "inverted-contact": "inverted",
     "advice-giving": "inverted",
 }
 
@@ -49,8 +53,10 @@ def _clauses(doc: object, sent: Sentence) -> tuple[int, ...]:
     tokens = [doc[i] for i in range(sent.tok_start, sent.tok_end)]  # type: ignore[index]
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].norm_ if i + 1 < len(tokens) else ""
-        boundary = tok.text in cues.CLAUSE_PUNCT or tok.norm_ in cues.CLAUSE_WORDS or (
-            tok.norm_ == "and" and nxt in {"will", "must", "shall", "should"}
+        boundary = (
+            tok.text in cues.CLAUSE_PUNCT
+            or tok.norm_ in cues.CLAUSE_WORDS
+            or (tok.norm_ == "and" and nxt in {"will", "must", "shall", "should"})
         )
         if boundary and out:
             n += 1
@@ -77,26 +83,32 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
     result: list[Stance] = []
     for sent in analysis.sentences:
         doc = analysis.docs[sent.block]
-        inside = [h for h in per_block[sent.block]
-                  if h.start >= sent.tok_start and h.end <= sent.tok_end]
+        inside = [
+            h for h in per_block[sent.block] if h.start >= sent.tok_start and h.end <= sent.tok_end
+        ]
         found = tuple(
-            Cue(KIND_OF_CUE[h.concept], doc[h.start:h.end].text, h.start, h.end, h.concept)
-            for h in inside if h.concept in KIND_OF_CUE
+            Cue(KIND_OF_CUE[h.concept], doc[h.start : h.end].text, h.start, h.end, h.concept)
+            for h in inside
+            if h.concept in KIND_OF_CUE
         )
         tokens = range(sent.tok_start, sent.tok_end)
         in_citation = {i for c in found if c.kind == "citation" for i in range(c.start, c.end)}
-        heading = next((h for h in blocks[sent.block].location.heading_path if h in out_of_scope), "")
-        result.append(Stance(
-            sentence=sent,
-            clauses=_clauses(doc, sent),
-            negations=tuple(i for i in tokens if _negates(doc, i, sent)),
-            cues=_with_help(found, doc, sent),
-            committed=any(
-                doc[i].norm_ in cues.COMMITMENT for i in tokens if i not in in_citation
-            ),
-            concrete=any(ch.isdigit() for ch in sent.text),
-            excluded_heading=heading,
-        ))
+        heading = next(
+            (h for h in blocks[sent.block].location.heading_path if h in out_of_scope), ""
+        )
+        result.append(
+            Stance(
+                sentence=sent,
+                clauses=_clauses(doc, sent),
+                negations=tuple(i for i in tokens if _negates(doc, i, sent)),
+                cues=_with_help(found, doc, sent),
+                committed=any(
+                    doc[i].norm_ in cues.COMMITMENT for i in tokens if i not in in_citation
+                ),
+                concrete=any(ch.isdigit() for ch in sent.text),
+                excluded_heading=heading,
+            )
+        )
     return tuple(result)
 
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from policycheck.engine.nlp import Analysis
 from policycheck.model import Criterion, Evidence, Finding, Status
 from policycheck.rules.logic import (
-    AllOf, AnyOf, ConceptRef, Condition, HeadingRef, Rule, Scope, leaves,
+    AllOf,
+    AnyOf,
+    ConceptRef,
+    Condition,
+    HeadingRef,
+    Rule,
+    Scope,
+    leaves,
 )
 
 MAX_NEAR_MISSES = 3
@@ -125,10 +132,15 @@ def _evidence(analysis: Analysis, outcome: Outcome) -> tuple[Evidence, ...]:
         spans = sorted(
             (max(a - lead, 0), min(b - lead, len(text))) for a, b in outcome.spans.get(s, ())
         )
-        out.append(Evidence(
-            text=text, location=block.location, context=block.text,
-            highlights=tuple(spans), satisfied=tuple(sorted(outcome.labels[s])),
-        ))
+        out.append(
+            Evidence(
+                text=text,
+                location=block.location,
+                context=block.text,
+                highlights=tuple(spans),
+                satisfied=tuple(sorted(outcome.labels[s])),
+            )
+        )
     return tuple(out)
 
 
@@ -177,7 +189,11 @@ def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -
             reason = f"found only part of it; missing: {'; '.join(missing)}"
             reason += f". Also {near}" if near else ""
             return Finding(
-                criterion, Status.PARTIAL, _evidence(analysis, merged), reason, missing,
+                criterion,
+                Status.PARTIAL,
+                _evidence(analysis, merged),
+                reason,
+                missing,
             )
     reason = f"no passage states this; {near}" if near else "no passage states this"
     return Finding(criterion, Status.MISSING, (), reason)

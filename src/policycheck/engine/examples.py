@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policycheck.model import (
-    Block, BlockKind, Criterion, Document, Example, Finding, Location, RuleSet, Status,
+    Block,
+    BlockKind,
+    Criterion,
+    Document,
+    Example,
+    Finding,
+    Location,
+    RuleSet,
+    Status,
 )
 
 
@@ -22,8 +30,9 @@ def passage_document(text: str, name: str = "example") -> Document:
                 level = len(line) - len(line.lstrip("#"))
                 title = line.lstrip("#").strip()
                 path = [*path[: level - 1], title]
-                blocks.append(Block(BlockKind.HEADING, title,
-                                    Location(heading_path=tuple(path)), level))
+                blocks.append(
+                    Block(BlockKind.HEADING, title, Location(heading_path=tuple(path)), level)
+                )
             else:
                 para += 1
                 kind = BlockKind.LIST_ITEM if line.startswith("- ") else BlockKind.PARAGRAPH
@@ -80,8 +89,15 @@ def run_examples(rulesets: Sequence[RuleSet]) -> list[ExampleResult]:
     results: list[ExampleResult] = []
     for ruleset in rulesets:
         for criterion in ruleset.criteria:
-            single = RuleSet(ruleset.id, ruleset.title, ruleset.source, ruleset.version,
-                             (criterion,), ruleset.path, ruleset.digest)
+            single = RuleSet(
+                ruleset.id,
+                ruleset.title,
+                ruleset.source,
+                ruleset.version,
+                (criterion,),
+                ruleset.path,
+                ruleset.digest,
+            )
             for n, example in enumerate(criterion.examples, start=1):
                 report = check(passage_document(example.text, f"{criterion.id}#{n}"), single)
                 results.append(ExampleResult(ruleset, criterion, example, n, report.findings[0]))

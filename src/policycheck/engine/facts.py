@@ -48,7 +48,9 @@ def heading_matches(analysis: Analysis, concepts: tuple[Concept, ...]) -> dict[s
     return out
 
 
-def _headings(analysis: Analysis, rule: Rule, names: set[str]) -> tuple[dict[str, set[int]], dict[str, list[int]]]:
+def _headings(
+    analysis: Analysis, rule: Rule, names: set[str]
+) -> tuple[dict[str, set[int]], dict[str, list[int]]]:
     matches = heading_matches(analysis, rule.concepts)
     blocks = analysis.document.blocks
     title = analysis.document.title

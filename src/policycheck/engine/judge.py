@@ -32,7 +32,8 @@ def _officer_said(stance: Stance, cue: Cue, doc: object) -> bool:
     start = stance.sentence.tok_start
     return any(
         doc[i].norm_ in cues.OFFICER_WORDS  # type: ignore[index]
-        for i in range(start, cue.start) if stance.clause_of(i) == clause
+        for i in range(start, cue.start)
+        if stance.clause_of(i) == clause
     )
 
 
@@ -43,7 +44,8 @@ def covered_tokens(hits: list[Hit], rule: Rule, vocab: dict[str, Concept]) -> se
     """
     wanted = {leaf.concept for leaf in leaves(rule.root)}
     return {
-        i for h in hits
+        i
+        for h in hits
         if not h.cancelled_by and (h.concept in wanted or not _negative(vocab, h.concept))
         for i in range(h.start, h.end)
     }
@@ -55,7 +57,11 @@ def _negative(vocab: dict[str, Concept], name: str) -> bool:
 
 
 def reject_sentence(
-    stance: Stance, rule: Rule, hits: list[Hit], vocab: dict[str, Concept], doc: object,
+    stance: Stance,
+    rule: Rule,
+    hits: list[Hit],
+    vocab: dict[str, Concept],
+    doc: object,
 ) -> Rejection | None:
     """The first reason, among those the rule set switches on, that the sentence does not count."""
     on = rule.assess
@@ -82,7 +88,7 @@ def reject_sentence(
     for ex in rule.exclude:
         if ex.concept in present and not (ex.unless and ex.unless in present):
             hit = next(h for h in hits if h.concept == ex.concept and not h.cancelled_by)
-            words = doc[hit.start:hit.end].text  # type: ignore[index]
+            words = doc[hit.start : hit.end].text  # type: ignore[index]
             return Rejection(vocab[ex.concept].near_miss or "wrong-object", words)
     if "generic" in on and by_kind.get("generic") and not stance.concrete:
         specific = any(vocab[c].specific for c in present if c in vocab)
@@ -92,7 +98,12 @@ def reject_sentence(
 
 
 def reject_hit(
-    stance: Stance, hit: Hit, hits: list[Hit], rule: Rule, vocab: dict[str, Concept], doc: object,
+    stance: Stance,
+    hit: Hit,
+    hits: list[Hit],
+    rule: Rule,
+    vocab: dict[str, Concept],
+    doc: object,
 ) -> Rejection | None:
     """A hit in a clause negated by a word no vocabulary phrase accounts for does not count."""
     if hit.cancelled_by:

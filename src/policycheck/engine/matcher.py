@@ -48,7 +48,7 @@ def _words(text: str, lemmas: bool) -> list[str]:
 
 def variants(words: list[str]) -> list[list[str]]:
     """Apostrophe-insensitive forms: Victims' Code, Victim's Code and Victims Code."""
-    options = [list(_APOSTROPHES) + [""] if w in _APOSTROPHES else [w] for w in words]
+    options = [[*_APOSTROPHES, ""] if w in _APOSTROPHES else [w] for w in words]
     out: list[list[str]] = []
     for combo in product(*options):
         form = [w for w in combo if w]
@@ -106,12 +106,20 @@ def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
         fuzzy += [(c.name, p, c.fuzzy_cutoff) for p in c.fuzzy]
     specific = frozenset(c.name for c in concepts if c.specific)
     return CompiledVocabulary(
-        phrase, exact, abbrev, gaps, unless, tuple(fuzzy), specific, keys,
+        phrase,
+        exact,
+        abbrev,
+        gaps,
+        unless,
+        tuple(fuzzy),
+        specific,
+        keys,
     )
 
 
 def _keyed(
-    compiled: CompiledVocabulary, matches: list[tuple[int, int, int]],
+    compiled: CompiledVocabulary,
+    matches: list[tuple[int, int, int]],
 ) -> list[tuple[str, str, int, int]]:
     return [(*compiled.keys[key], start, end) for key, start, end in matches]
 
@@ -131,7 +139,9 @@ def find_hits(compiled: CompiledVocabulary, doc: Any) -> list[Hit]:
 
 
 def fuzzy_hits(
-    compiled: CompiledVocabulary, sentences: tuple[Sentence, ...], docs: tuple[Any, ...],
+    compiled: CompiledVocabulary,
+    sentences: tuple[Sentence, ...],
+    docs: tuple[Any, ...],
     texts: list[str],
 ) -> list[tuple[int, Hit]]:
     """(sentence index, hit) for fuzzy phrases: rapidfuzz partial_ratio with a score cutoff."""
@@ -143,7 +153,11 @@ def fuzzy_hits(
     for concept, phrase, cutoff in compiled.fuzzy:
         wanted = phrase.lower()
         for _text, _score, si in process.extract(
-            wanted, texts, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None,
+            wanted,
+            texts,
+            scorer=fuzz.partial_ratio,
+            score_cutoff=cutoff,
+            limit=None,
         ):
             sent = sentences[si]
             align = fuzz.partial_ratio_alignment(wanted, texts[si])
@@ -151,7 +165,8 @@ def fuzzy_hits(
                 continue
             doc = docs[sent.block]
             span = doc.char_span(
-                sent.start + align.dest_start, sent.start + align.dest_end,
+                sent.start + align.dest_start,
+                sent.start + align.dest_end,
                 alignment_mode="expand",
             )
             if span is not None:

@@ -15,17 +15,41 @@ if TYPE_CHECKING:
 
 # The lookup table has a few wrong entries for words policies use a lot.
 LEMMA_FIXES = {
-    "does": "do", "developed": "develop", "developing": "develop", "data": "data", "as": "as",
-    "means": "means", "criteria": "criteria", "media": "media", "wound": "wound",
+    "does": "do",
+    "developed": "develop",
+    "developing": "develop",
+    "data": "data",
+    "as": "as",
+    "means": "means",
+    "criteria": "criteria",
+    "media": "media",
+    "wound": "wound",
 }
 
 # One-for-one character replacements, so offsets in the normalised text stay true to the source.
-_CHAR_MAP = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ",
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\t": " ",
+    }
+)
 _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
@@ -116,13 +140,20 @@ def analyse(document: Document, model: str | None = None) -> Analysis:
     for bi, (block, doc) in enumerate(zip(document.blocks, docs, strict=True)):
         spans = [doc[:]] if block.kind is BlockKind.HEADING else list(doc.sents)
         for span in spans:
-            text = block.text[span.start_char:span.end_char].strip()
+            text = block.text[span.start_char : span.end_char].strip()
             if not text:
                 continue
-            sentences.append(Sentence(
-                len(sentences), bi, span.start_char, span.end_char, span.start, span.end,
-                block.text[span.start_char:span.end_char],
-            ))
+            sentences.append(
+                Sentence(
+                    len(sentences),
+                    bi,
+                    span.start_char,
+                    span.end_char,
+                    span.start,
+                    span.end,
+                    block.text[span.start_char : span.end_char],
+                )
+            )
     names = {h for b in document.blocks for h in b.location.heading_path}
     names |= {b.text for b in document.blocks if b.kind is BlockKind.HEADING}
     if document.title:

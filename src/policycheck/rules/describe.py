@@ -82,9 +82,10 @@ def explain(criterion: Criterion, ruleset: RuleSet) -> str:
         "A sentence does not count when:",
         *[f"  - {ASSESSMENT_TEXT[a]} ({a})" for a in sorted(rule.assess)],
     ]
-    for ex in rule.exclude:
-        unless = f", unless it also mentions {rule.concept(ex.unless).label}" if ex.unless else ""
-        lines.append(f"  - it mentions {rule.concept(ex.concept).label}{unless}")
+    for excl in rule.exclude:
+        also = rule.concept(excl.unless).label if excl.unless else ""
+        unless = f", unless it also mentions {also}" if also else ""
+        lines.append(f"  - it mentions {rule.concept(excl.concept).label}{unless}")
     lines += ["", f"Key terms: {', '.join(criterion.keywords)}", "", "Guidance:"]
     lines += ["  " + line for line in wrap(criterion.guidance, 96)]
     for status, title in ((Status.MET, "Examples that meet it"), (Status.MISSING, "Near misses")):

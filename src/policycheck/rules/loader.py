@@ -13,10 +13,22 @@ from pydantic import BaseModel, ValidationError
 from policycheck.errors import RuleFileError
 from policycheck.model import Criterion, Example, RuleSet, Severity, Status
 from policycheck.rules.logic import (
-    AllOf, AnyOf, Concept, ConceptRef, Condition, Exclusion, HeadingRef, Rule, Scope,
+    AllOf,
+    AnyOf,
+    Concept,
+    ConceptRef,
+    Condition,
+    Exclusion,
+    HeadingRef,
+    Rule,
+    Scope,
 )
 from policycheck.rules.schema import (
-    ConceptSpec, ConditionSpec, CriterionSpec, ExcludeSpec, RuleSetSpec, VocabularySpec,
+    ConceptSpec,
+    ConditionSpec,
+    ExcludeSpec,
+    RuleSetSpec,
+    VocabularySpec,
 )
 from policycheck.rules.yamlmarks import field_path, line_of, read_yaml
 
@@ -107,27 +119,35 @@ def _build_cached(path: Path, digest: str) -> RuleSet:
     data = _read_mapping(path, shown)
     spec = _validate(RuleSetSpec, data, shown)
     concepts = _vocabulary(path, spec, data, shown)
-    criteria = tuple(
-        _criterion(spec, i, concepts, data, shown) for i in range(len(spec.criteria))
-    )
+    criteria = tuple(_criterion(spec, i, concepts, data, shown) for i in range(len(spec.criteria)))
     seen: dict[str, int] = {}
     for i, crit in enumerate(spec.criteria):
         if crit.id in seen:
             raise RuleFileError(
                 f"duplicate criterion id '{crit.id}' (first at criteria[{seen[crit.id]}])",
-                shown, line=line_of(data, ["criteria", i, "id"]), field=f"criteria[{i}].id",
+                shown,
+                line=line_of(data, ["criteria", i, "id"]),
+                field=f"criteria[{i}].id",
             )
         seen[crit.id] = i
     src = spec.source
     source = f"{src.report}, Recommendation {src.recommendation} (to {src.addressee})"
     return RuleSet(
-        id=spec.id, title=spec.title, source=source, version=spec.version, criteria=criteria,
-        path=path, digest=digest,
+        id=spec.id,
+        title=spec.title,
+        source=source,
+        version=spec.version,
+        criteria=criteria,
+        path=path,
+        digest=digest,
     )
 
 
 def _vocabulary(
-    path: Path, spec: RuleSetSpec, data: Any, shown: str,
+    path: Path,
+    spec: RuleSetSpec,
+    data: Any,
+    shown: str,
 ) -> dict[str, Concept]:
     """Shared vocabularies first, then the rule set's own concepts; includes resolved."""
     raw: dict[str, ConceptSpec] = {}
@@ -136,8 +156,10 @@ def _vocabulary(
         inc_shown = shown_path(inc)
         if not inc.is_file():
             raise RuleFileError(
-                f"included vocabulary '{name}' not found", shown,
-                line=line_of(data, ["include", i]), field=f"include[{i}]",
+                f"included vocabulary '{name}' not found",
+                shown,
+                line=line_of(data, ["include", i]),
+                field=f"include[{i}]",
             )
         inc_data = _read_mapping(inc, inc_shown)
         vocab = _validate(VocabularySpec, inc_data, inc_shown)
@@ -145,22 +167,34 @@ def _vocabulary(
     for name, concept in spec.concepts.items():
         if name in raw:
             raise RuleFileError(
-                f"concept '{name}' is already defined in an included vocabulary", shown,
-                line=line_of(data, ["concepts", name]), field=f"concepts.{name}",
+                f"concept '{name}' is already defined in an included vocabulary",
+                shown,
+                line=line_of(data, ["concepts", name]),
+                field=f"concepts.{name}",
             )
         raw[name] = concept
     return {name: _resolve(name, raw, data, shown, ()) for name in sorted(raw)}
 
 
 def _resolve(
-    name: str, raw: dict[str, ConceptSpec], data: Any, shown: str, chain: tuple[str, ...],
+    name: str,
+    raw: dict[str, ConceptSpec],
+    data: Any,
+    shown: str,
+    chain: tuple[str, ...],
 ) -> Concept:
     spec = raw[name]
-    phrases, exact, abbrevs, fuzzy = (list(spec.phrases), list(spec.exact),
-                                      list(spec.abbreviations), list(spec.fuzzy))
+    phrases, exact, abbrevs, fuzzy = (
+        list(spec.phrases),
+        list(spec.exact),
+        list(spec.abbreviations),
+        list(spec.fuzzy),
+    )
     for inc in spec.include:
-        where = {"line": line_of(data, ["concepts", name, "include"]),
-                 "field": f"concepts.{name}.include"}
+        where = {
+            "line": line_of(data, ["concepts", name, "include"]),
+            "field": f"concepts.{name}.include",
+        }
         if inc not in raw:
             raise RuleFileError(f"unknown concept '{inc}'", shown, **where)  # type: ignore[arg-type]
         if inc in chain or inc == name:
@@ -171,24 +205,37 @@ def _resolve(
         abbrevs += sub.abbreviations
         fuzzy += sub.fuzzy
     return Concept(
-        name=name, description=spec.description, phrases=tuple(dict.fromkeys(phrases)),
-        exact=tuple(dict.fromkeys(exact)), abbreviations=tuple(dict.fromkeys(abbrevs)),
-        fuzzy=tuple(dict.fromkeys(fuzzy)), fuzzy_cutoff=spec.fuzzy_cutoff,
-        unless_within=tuple(spec.unless_within), specific=spec.specific, negative=spec.negative,
+        name=name,
+        description=spec.description,
+        phrases=tuple(dict.fromkeys(phrases)),
+        exact=tuple(dict.fromkeys(exact)),
+        abbreviations=tuple(dict.fromkeys(abbrevs)),
+        fuzzy=tuple(dict.fromkeys(fuzzy)),
+        fuzzy_cutoff=spec.fuzzy_cutoff,
+        unless_within=tuple(spec.unless_within),
+        specific=spec.specific,
+        negative=spec.negative,
         near_miss=spec.near_miss,
     )
 
 
 def _criterion(
-    spec: RuleSetSpec, index: int, concepts: dict[str, Concept], data: Any, shown: str,
+    spec: RuleSetSpec,
+    index: int,
+    concepts: dict[str, Concept],
+    data: Any,
+    shown: str,
 ) -> Criterion:
     crit = spec.criteria[index]
-    base = ["criteria", index]
+    base: list[str | int] = ["criteria", index]
 
     def known(name: str, loc: list[str | int]) -> str:
         if name not in concepts:
             raise RuleFileError(
-                f"unknown concept '{name}'", shown, line=line_of(data, loc), field=field_path(loc),
+                f"unknown concept '{name}'",
+                shown,
+                line=line_of(data, loc),
+                field=field_path(loc),
             )
         return name
 
@@ -202,8 +249,11 @@ def _criterion(
         else:
             exclude.append(Exclusion(known(ex, loc)))
     rule = Rule(
-        root=root, exclude=tuple(exclude), assess=frozenset(crit.assess or spec.assess),
-        concepts=tuple(concepts.values()), line=line_of(data, base),
+        root=root,
+        exclude=tuple(exclude),
+        assess=frozenset(crit.assess or spec.assess),
+        concepts=tuple(concepts.values()),
+        line=line_of(data, base),
     )
     examples = tuple(
         Example(text=ex.text, expect=Status.MET, note=ex.note) for ex in crit.examples.met
@@ -212,14 +262,23 @@ def _criterion(
         for ex in crit.examples.missing
     )
     return Criterion(
-        id=crit.id, ruleset=spec.id, title=crit.title, requirement=crit.requirement.strip(),
-        severity=Severity(crit.severity), guidance=crit.guidance.strip(), condition=rule,
-        examples=examples, keywords=tuple(crit.keywords),
+        id=crit.id,
+        ruleset=spec.id,
+        title=crit.title,
+        requirement=crit.requirement.strip(),
+        severity=Severity(crit.severity),
+        guidance=crit.guidance.strip(),
+        condition=rule,
+        examples=examples,
+        keywords=tuple(crit.keywords),
     )
 
 
 def _condition(
-    spec: ConditionSpec, loc: list[str | int], known: Any, concepts: Mapping[str, Concept],
+    spec: ConditionSpec,
+    loc: list[str | int],
+    known: Any,
+    concepts: Mapping[str, Concept],
 ) -> Condition:
     if spec.concept is not None:
         name = known(spec.concept, loc)

@@ -20,8 +20,15 @@ ASSESSMENTS = ("exclusion", "negation", "deferral", "citation", "generic", "inve
 
 # The kinds of near-miss a `missing` example illustrates.
 NEAR_MISS_KINDS = (
-    "negation", "exclusion", "deferral", "wrong-object", "wrong-population", "citation",
-    "generic", "inverted", "incomplete",
+    "negation",
+    "exclusion",
+    "deferral",
+    "wrong-object",
+    "wrong-population",
+    "citation",
+    "generic",
+    "inverted",
+    "incomplete",
 )
 
 

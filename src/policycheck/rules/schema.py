@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -23,7 +24,7 @@ def check_phrase(text: str) -> str:
         raise ValueError("empty phrase")
     if words[0] == GAP or words[-1] == GAP:
         raise ValueError(f"phrase '{text}' may not start or end with '...'")
-    if any(a == GAP and b == GAP for a, b in zip(words, words[1:], strict=False)):
+    if any(a == GAP and b == GAP for a, b in pairwise(words)):
         raise ValueError(f"phrase '{text}' has two '...' gaps in a row")
     if len(words) > 12:
         raise ValueError(f"phrase '{text}' is longer than 12 words")

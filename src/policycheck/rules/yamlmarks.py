@@ -43,7 +43,7 @@ class _MarkingLoader(yaml.SafeLoader):
             out.lines[key] = value_node.start_mark.line + 1
         return out
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
         out = LineList(self.construct_object(child, deep=True) for child in node.value)
         out.line = node.start_mark.line + 1
         out.lines = [child.start_mark.line + 1 for child in node.value]
@@ -72,7 +72,7 @@ def read_yaml(path: Path, shown: str) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"cannot be read ({exc.__class__.__name__})", shown) from None
     try:
-        return yaml.load(text, Loader=_MarkingLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_MarkingLoader)
     except _DuplicateKey as exc:
         raise RuleFileError(f"duplicate key '{exc.key}'", shown, line=exc.line) from None
     except yaml.MarkedYAMLError as exc:
@@ -89,11 +89,9 @@ def line_of(data: Any, loc: Sequence[str | int]) -> int | None:
     node = data
     for step in loc:
         if isinstance(node, LineDict) and isinstance(step, str) and step in node:
-            line = node.lines[step]
-            node = node[step]
+            line, node = node.lines[step], node[step]
         elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
-            line = node.lines[step]
-            node = node[step]
+            line, node = node.lines[step], node[step]
         else:
             break
     return line
