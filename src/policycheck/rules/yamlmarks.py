@@ -88,9 +88,7 @@ def line_of(data: Any, loc: Sequence[str | int]) -> int | None:
     line: int | None = getattr(data, "line", None)
     node = data
     for step in loc:
-        if isinstance(node, LineDict) and isinstance(step, str) and step in node:
-            line, node = node.lines[step], node[step]
-        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+        if (isinstance(node, LineDict) and isinstance(step, str) and step in node) or (isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node)):
             line, node = node.lines[step], node[step]
         else:
             break
