@@ -72,6 +72,9 @@ def _unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
         return sentence
     if scope is Scope.PARAGRAPH:
         return sent.block
+    if scope is Scope.ROW:
+        loc = analysis.document.blocks[sent.block].location
+        return ("row", loc.table, loc.row) if loc.table is not None else sent.block
     if scope is Scope.SECTION:
         return analysis.document.blocks[sent.block].location.heading_path
     return 0

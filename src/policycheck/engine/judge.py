@@ -113,6 +113,7 @@ def reject_hit(
     clause = stance.clause_of(hit.start)
     covered = covered_tokens(hits, rule, vocab)
     for i in stance.negations:
-        if i not in covered and stance.clause_of(i) == clause:
+        # Negation reaches forward (NegEx): the subject before 'not' is not denied.
+        if i < hit.end and i not in covered and stance.clause_of(i) == clause:
             return Rejection("negation", doc[i].text)  # type: ignore[index]
     return None

@@ -67,9 +67,11 @@ def _doc(words: list[str]) -> Any:
 
 
 def _gap_pattern(words: list[str], attr: str) -> list[dict[str, Any]]:
-    from policycheck.engine.cues import CLAUSE_WORDS
+    from policycheck.engine.cues import CLAUSE_WORDS, NEGATIONS
 
-    gap = {"OP": f"{{0,{MAX_GAP}}}", "IS_PUNCT": False, "NORM": {"NOT_IN": sorted(CLAUSE_WORDS)}}
+    # A gap never swallows punctuation, a clause word or a negation the phrase did not name.
+    stop = sorted(CLAUSE_WORDS | NEGATIONS)
+    gap = {"OP": f"{{0,{MAX_GAP}}}", "IS_PUNCT": False, "NORM": {"NOT_IN": stop}}
     return [gap if w == GAP else {attr: w} for w in words]
 
 

@@ -190,6 +190,7 @@ def _resolve(
         list(spec.abbreviations),
         list(spec.fuzzy),
     )
+    negative = spec.negative
     for inc in spec.include:
         where = {
             "line": line_of(data, ["concepts", name, "include"]),
@@ -204,6 +205,7 @@ def _resolve(
         exact += sub.exact
         abbrevs += sub.abbreviations
         fuzzy += sub.fuzzy
+        negative = negative or sub.negative
     return Concept(
         name=name,
         description=spec.description,
@@ -214,7 +216,7 @@ def _resolve(
         fuzzy_cutoff=spec.fuzzy_cutoff,
         unless_within=tuple(spec.unless_within),
         specific=spec.specific,
-        negative=spec.negative,
+        negative=negative,
         near_miss=spec.near_miss,
     )
 

@@ -10,6 +10,7 @@ class Scope(StrEnum):
     """How close together the parts of an `all` must stand."""
 
     SENTENCE = "sentence"
+    ROW = "row"  # cells of one table row (a paragraph outside tables)
     PARAGRAPH = "paragraph"
     SECTION = "section"
     DOCUMENT = "document"
