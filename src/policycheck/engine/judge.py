@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from policycheck.engine import cues
 from policycheck.engine.assess import Cue, Stance
 from policycheck.engine.matcher import Hit
-from policycheck.rules.logic import Concept, Rule, leaves
+from policycheck.rules.logic import AllOf, AnyOf, Concept, Condition, Rule, leaves
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +37,43 @@ def _officer_said(stance: Stance, cue: Cue, doc: object) -> bool:
     )
 
 
-def covered_tokens(hits: list[Hit], rule: Rule, vocab: dict[str, Concept]) -> set[int]:
+def partners(cond: Condition) -> dict[str, set[str]]:
+    """Concept -> the concepts that must stand with it in some `all` (itself included)."""
+    out: dict[str, set[str]] = {}
+
+    def walk(node: Condition) -> None:
+        match node:
+            case AllOf(parts=parts):
+                group = {leaf.concept for leaf in leaves(node)}
+                for name in group:
+                    out.setdefault(name, {name}).update(group)
+                for part in parts:
+                    walk(part)
+            case AnyOf(parts=parts):
+                for part in parts:
+                    walk(part)
+            case _:
+                for leaf in leaves(node):
+                    out.setdefault(leaf.concept, {leaf.concept})
+
+    walk(cond)
+    return out
+
+
+def covered_tokens(
+    hits: list[Hit], rule: Rule, vocab: dict[str, Concept], concept: str | None = None,
+) -> set[int]:
     """Tokens inside a phrase: the 'no' of 'no recourse to public funds' negates nothing.
 
-    A `negative` concept ("not ... share") covers its negation only for criteria that ask for it.
+    A `negative` concept ("not ... share") covers its negation only for the concepts that must
+    stand with it in the criterion (the negation is then the content the criterion asks for).
     """
-    wanted = {leaf.concept for leaf in leaves(rule.root)}
+    mates = partners(rule.root).get(concept or "", set()) if concept else {
+        leaf.concept for leaf in leaves(rule.root)
+    }
     return {
-        i
-        for h in hits
-        if not h.cancelled_by and (h.concept in wanted or not _negative(vocab, h.concept))
+        i for h in hits
+        if not h.cancelled_by and (h.concept in mates or not _negative(vocab, h.concept))
         for i in range(h.start, h.end)
     }
 
@@ -111,7 +138,7 @@ def reject_hit(
     if "negation" not in rule.assess:
         return None
     clause = stance.clause_of(hit.start)
-    covered = covered_tokens(hits, rule, vocab)
+    covered = covered_tokens(hits, rule, vocab, hit.concept)
     for i in stance.negations:
         # Negation reaches forward (NegEx): the subject before 'not' is not denied.
         if i < hit.end and i not in covered and stance.clause_of(i) == clause:
