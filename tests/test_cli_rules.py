@@ -23,7 +23,7 @@ This procedure sets out how officers support victims and witnesses with insecure
 Where the only concern is the victim's immigration status, officers will not share the victim's
 information with Immigration Enforcement.
 
-Officers will refer the victim to Southall Black Sisters for independent advice.
+Officers will refer the victim to Southall Black Sisters for independent immigration advice.
 """
 
 

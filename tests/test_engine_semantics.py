@@ -72,7 +72,7 @@ NEGATION_SCOPE = [
     (
         "REC1-THIRD-PARTY",
         "Officers will refer victims with no recourse to public funds to "
-        "Southall Black Sisters for independent advice.",
+        "Southall Black Sisters for independent immigration advice.",
         MET,
     ),
 ]
@@ -139,7 +139,7 @@ NEAR_MISSES = [
     (
         "REC1-THIRD-PARTY",
         "Officers must not give immigration advice; they will signpost victims "
-        "to Rights of Women instead.",
+        "to Rights of Women for immigration advice instead.",
         MET,
         "",
     ),

@@ -83,15 +83,23 @@ def read_yaml(path: Path, shown: str) -> Any:
         raise RuleFileError(f"invalid YAML: {exc}", shown) from None
 
 
+def _child(node: Any, step: str | int) -> tuple[int, Any] | None:
+    if isinstance(node, LineDict) and isinstance(step, str) and step in node:
+        return node.lines[step], node[step]
+    if isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+        return node.lines[step], node[step]
+    return None
+
+
 def line_of(data: Any, loc: Sequence[str | int]) -> int | None:
     """The line of the deepest node on path `loc` that the document has."""
     line: int | None = getattr(data, "line", None)
     node = data
     for step in loc:
-        if (isinstance(node, LineDict) and isinstance(step, str) and step in node) or (isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node)):
-            line, node = node.lines[step], node[step]
-        else:
+        found = _child(node, step)
+        if found is None:
             break
+        line, node = found
     return line
 
 
