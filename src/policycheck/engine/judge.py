@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from policycheck.engine import cues
@@ -37,6 +38,7 @@ def _officer_said(stance: Stance, cue: Cue, doc: object) -> bool:
     )
 
 
+@functools.cache
 def partners(cond: Condition) -> dict[str, set[str]]:
     """Concept -> the concepts that must stand with it in some `all` (itself included)."""
     out: dict[str, set[str]] = {}
@@ -61,18 +63,24 @@ def partners(cond: Condition) -> dict[str, set[str]]:
 
 
 def covered_tokens(
-    hits: list[Hit], rule: Rule, vocab: dict[str, Concept], concept: str | None = None,
+    hits: list[Hit],
+    rule: Rule,
+    vocab: dict[str, Concept],
+    concept: str | None = None,
 ) -> set[int]:
     """Tokens inside a phrase: the 'no' of 'no recourse to public funds' negates nothing.
 
     A `negative` concept ("not ... share") covers its negation only for the concepts that must
     stand with it in the criterion (the negation is then the content the criterion asks for).
     """
-    mates = partners(rule.root).get(concept or "", set()) if concept else {
-        leaf.concept for leaf in leaves(rule.root)
-    }
+    mates = (
+        partners(rule.root).get(concept or "", set())
+        if concept
+        else {leaf.concept for leaf in leaves(rule.root)}
+    )
     return {
-        i for h in hits
+        i
+        for h in hits
         if not h.cancelled_by and (h.concept in mates or not _negative(vocab, h.concept))
         for i in range(h.start, h.end)
     }
@@ -135,9 +143,11 @@ def reject_hit(
     """A hit in a clause negated by a word no vocabulary phrase accounts for does not count."""
     if hit.cancelled_by:
         return Rejection("wrong-object", hit.cancelled_by)
-    if "negation" not in rule.assess:
+    if "negation" not in rule.assess or not stance.negations:
         return None
     clause = stance.clause_of(hit.start)
+    if not any(i < hit.end and stance.clause_of(i) == clause for i in stance.negations):
+        return None
     covered = covered_tokens(hits, rule, vocab, hit.concept)
     for i in stance.negations:
         # Negation reaches forward (NegEx): the subject before 'not' is not denied.

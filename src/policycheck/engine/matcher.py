@@ -34,7 +34,7 @@ class CompiledVocabulary:
     phrase: Any  # PhraseMatcher on NORM (lemmas)
     exact: Any  # PhraseMatcher on LOWER
     abbrev: Any  # PhraseMatcher on ORTH
-    gaps: Any  # Matcher for phrases with '...' gaps
+    gaps: tuple[Any, Any, tuple[GapPhrase, ...]]  # segment matchers (lemma, lower), phrases
     unless: Any  # PhraseMatcher on NORM for `except` phrases
     fuzzy: tuple[tuple[str, str, int], ...]  # (concept, phrase, cutoff)
     specific: frozenset[str]
@@ -66,40 +66,61 @@ def _doc(words: list[str]) -> Any:
     return doc
 
 
-def _gap_pattern(words: list[str], attr: str) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class GapPhrase:
+    """A phrase with '...' gaps: its word segments, stitched together after phrase matching."""
+
+    concept: str
+    term: str
+    segments: tuple[str, ...]
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
     from policycheck.engine.cues import CLAUSE_WORDS, NEGATIONS
 
     # A gap never swallows punctuation, a clause word or a negation the phrase did not name.
-    stop = sorted(CLAUSE_WORDS | NEGATIONS)
-    gap = {"OP": f"{{0,{MAX_GAP}}}", "IS_PUNCT": False, "NORM": {"NOT_IN": stop}}
-    return [gap if w == GAP else {attr: w} for w in words]
+    return CLAUSE_WORDS | NEGATIONS
 
 
 @functools.cache
 def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
     """Build the matchers once per vocabulary (rule sets sharing one vocabulary share them)."""
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
 
     vocab = pipeline().vocab
     phrase, exact = PhraseMatcher(vocab, attr="NORM"), PhraseMatcher(vocab, attr="LOWER")
     abbrev, unless = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="NORM")
-    gaps = Matcher(vocab)
+    segments = {True: PhraseMatcher(vocab, attr="NORM"), False: PhraseMatcher(vocab, attr="LOWER")}
+    gaps: list[GapPhrase] = []
     fuzzy: list[tuple[str, str, int]] = []
     keys: dict[int, tuple[str, str]] = {}
+    seen_segments: set[str] = set()
 
     def key(concept: str, term: str) -> str:
         name = f"{concept}{SEP}{term}"
         keys[vocab.strings.add(name)] = (concept, term)
         return name
 
+    def segment(words: list[str], lemmas: bool) -> str:
+        name = f"{'lemma' if lemmas else 'lower'}{SEP}{' '.join(words)}"
+        if name not in seen_segments:
+            seen_segments.add(name)
+            keys[vocab.strings.add(name)] = ("", name)
+            segments[lemmas].add(name, [_doc(f) for f in variants(words)])
+        return name
+
     for c in concepts:
         for text, lemmas in [(p, True) for p in c.phrases] + [(p, False) for p in c.exact]:
+            words = _words(text, lemmas)
+            if GAP in text.split():
+                parts = " ".join(words).split(f" {GAP} ")
+                segs = tuple(segment(part.split(), lemmas) for part in parts)
+                gaps.append(GapPhrase(c.name, text, segs))
+                continue
             name = key(c.name, text)
-            for form in variants(_words(text, lemmas)):
-                if GAP in text.split():
-                    gaps.add(name, [_gap_pattern(form, "NORM" if lemmas else "LOWER")])
-                else:
-                    (phrase if lemmas else exact).add(name, [_doc(form)])
+            for form in variants(words):
+                (phrase if lemmas else exact).add(name, [_doc(form)])
         for abbr in c.abbreviations:
             forms = [abbr, abbr + "s", abbr + "S"] if abbr[-1].isupper() else [abbr]
             abbrev.add(key(c.name, abbr), [_doc([f]) for f in forms])
@@ -111,12 +132,64 @@ def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
         phrase,
         exact,
         abbrev,
-        gaps,
+        (segments[True], segments[False], tuple(gaps)),
         unless,
         tuple(fuzzy),
         specific,
         keys,
     )
+
+
+def _stops(doc: Any, stop_words: frozenset[str]) -> list[bool]:
+    """Per token: may a gap not pass it (punctuation, clause word, negation)?"""
+    from spacy.attrs import IS_PUNCT, NORM
+
+    stop_ids = {doc.vocab.strings.add(w) for w in stop_words}
+    return [bool(p) or n in stop_ids for p, n in doc.to_array([IS_PUNCT, NORM]).tolist()]
+
+
+@functools.cache
+def _by_first_segment(phrases: tuple[GapPhrase, ...]) -> dict[str, list[GapPhrase]]:
+    out: dict[str, list[GapPhrase]] = {}
+    for gp in phrases:
+        out.setdefault(gp.segments[0], []).append(gp)
+    return out
+
+
+def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int, int]]:
+    """Gap phrases: each segment after the last within MAX_GAP words, no stop word between."""
+    by_lemma, by_lower, phrases = compiled.gaps
+    if not phrases:
+        return []
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    for key, start, end in list(by_lemma(doc)) + list(by_lower(doc)):
+        occurrences.setdefault(compiled.keys[key][1], []).append((start, end))
+    if not occurrences:
+        return []
+    stop_words = _stop_words()
+    stop: list[bool] = []
+    found: list[tuple[str, str, int, int]] = []
+    starting = _by_first_segment(phrases)
+    for gp in (gp for first in occurrences for gp in starting.get(first, ())):
+        if any(seg not in occurrences for seg in gp.segments):
+            continue
+        stop = stop or _stops(doc, stop_words)
+        for first_start, first_end in occurrences[gp.segments[0]]:
+            end: int | None = first_end
+            for seg in gp.segments[1:]:
+                assert end is not None
+                after = end
+                nexts = [
+                    (s, e)
+                    for s, e in occurrences[seg]
+                    if after <= s <= after + MAX_GAP and not any(stop[after:s])
+                ]
+                end = min(nexts)[1] if nexts else None
+                if end is None:
+                    break
+            if end is not None:
+                found.append((gp.concept, gp.term, first_start, end))
+    return found
 
 
 def _keyed(
@@ -129,8 +202,7 @@ def _keyed(
 def find_hits(compiled: CompiledVocabulary, doc: Any) -> list[Hit]:
     """Every concept said in one block's Doc, longest gap matches only, `except`s applied."""
     found = _keyed(compiled, compiled.phrase(doc) + compiled.exact(doc) + compiled.abbrev(doc))
-    if len(compiled.gaps):
-        found += _keyed(compiled, compiled.gaps(doc))
+    found += _stitch(compiled, doc)
     cancels = _keyed(compiled, compiled.unless(doc)) if len(compiled.unless) else []
     hits: dict[tuple[str, int, int], Hit] = {}
     for concept, term, start, end in found:
