@@ -156,6 +156,25 @@ def _by_first_segment(phrases: tuple[GapPhrase, ...]) -> dict[str, list[GapPhras
     return out
 
 
+def _follow(
+    segments: tuple[str, ...],
+    end: int,
+    occurrences: dict[str, list[tuple[int, int]]],
+    stop: list[bool],
+) -> int | None:
+    """The end of the earliest chain of `segments` after token `end`, or None."""
+    for seg in segments:
+        nexts = [
+            (s, e)
+            for s, e in occurrences[seg]
+            if end <= s <= end + MAX_GAP and not any(stop[end:s])
+        ]
+        if not nexts:
+            return None
+        end = min(nexts)[1]
+    return end
+
+
 def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int, int]]:
     """Gap phrases: each segment after the last within MAX_GAP words, no stop word between."""
     by_lemma, by_lower, phrases = compiled.gaps
@@ -175,20 +194,9 @@ def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int,
             continue
         stop = stop or _stops(doc, stop_words)
         for first_start, first_end in occurrences[gp.segments[0]]:
-            end: int | None = first_end
-            for seg in gp.segments[1:]:
-                assert end is not None
-                after = end
-                nexts = [
-                    (s, e)
-                    for s, e in occurrences[seg]
-                    if after <= s <= after + MAX_GAP and not any(stop[after:s])
-                ]
-                end = min(nexts)[1] if nexts else None
-                if end is None:
-                    break
-            if end is not None:
-                found.append((gp.concept, gp.term, first_start, end))
+            last = _follow(gp.segments[1:], first_end, occurrences, stop)
+            if last is not None:
+                found.append((gp.concept, gp.term, first_start, last))
     return found
 
 
