@@ -35,7 +35,7 @@ NEGATION_SCOPE = [
         "REC1-NO-SHARE-ON-DOUBT",
         "Officers must share information with Immigration Enforcement "
         "where the only concern is the victim's immigration status.",
-        PARTIAL,
+        MISSING,
     ),
     # The same words, but the policy puts the topic outside itself.
     (

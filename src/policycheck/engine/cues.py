@@ -69,7 +69,6 @@ DEFERRAL = Concept(
         "could be offer", "could be introduce", "could be develop", "will be complete before",
         "will be put in place", "will be establish", "will be set up", "will be create",
         "will be write", "in draft", "once ... be approve", "when ... be approve",
-        "until ... be approve", "until ... be publish",
     ),
 )
 
@@ -154,6 +153,10 @@ ADVICE_GIVING = (
 OFFICER_WORDS = frozenset({
     "colleague", "constable", "constabulary", "force", "handler", "investigator", "officer", "oic",
     "police", "staff", "supervisor", "we", "you"
+})
+THIRD_PARTY_WORDS = frozenset({
+    "organisation", "adviser", "advisor", "service", "charity", "solicitor", "lawyer", "centre",
+    "regulated", "independent", "specialist", "agency", "who", "which", "project", "line",
 })
 # fmt: on
 

@@ -171,6 +171,45 @@ def _near_miss_reason(analysis: Analysis, facts: Facts, rule: Rule) -> str:
     return "; ".join(parts)
 
 
+def _partial(
+    criterion: Criterion,
+    rule: Rule,
+    facts: Facts,
+    analysis: Analysis,
+    candidates: list[int],
+    near: str,
+) -> Finding | None:
+    """The `all` (the root, or a branch of a root `any`) that came closest, if its subject held.
+
+    The first part of an `all` is its subject (the Victims' Code, the named service...): helper
+    parts alone ('will', 'refer') are everywhere and would make every criterion partial.
+    """
+    branches = (
+        [rule.root]
+        if isinstance(rule.root, AllOf)
+        else [p for p in getattr(rule.root, "parts", ()) if isinstance(p, AllOf)]
+    )
+    best: tuple[int, AllOf, list[tuple[Condition, Outcome]]] | None = None
+    for branch in branches:
+        results = [(p, holds(p, candidates, facts, analysis)) for p in branch.parts]
+        score = sum(1 for _, r in results if r.ok)
+        if results[0][1].ok and (best is None or score > best[0]):
+            best = (score, branch, results)
+    if best is None:
+        return None
+    _, branch, results = best
+    missing = tuple(p.label for p, r in results if not r.ok) or (
+        f"{branch.label}, together in one {branch.within.value}",
+    )
+    merged = Outcome(False)
+    for _, r in results:
+        if r.ok:
+            merged.add(r)
+    reason = f"found only part of it; missing: {'; '.join(missing)}"
+    reason += f". Also {near}" if near else ""
+    return Finding(criterion, Status.PARTIAL, _evidence(analysis, merged), reason, missing)
+
+
 def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -> Finding:
     """Met with every piece of evidence, partial with what is missing, or missing with why."""
     candidates = sorted(set(facts.accepted) | {s for v in facts.headings.values() for s in v})
@@ -179,24 +218,8 @@ def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -
     if outcome.ok:
         evidence = _evidence(analysis, outcome)
         return Finding(criterion, Status.MET, evidence, f"stated at {evidence[0].location.cite()}")
-    if isinstance(rule.root, AllOf):
-        results = [(p, holds(p, candidates, facts, analysis)) for p in rule.root.parts]
-        found = [r for _, r in results if r.ok]
-        if found:
-            missing = tuple(p.label for p, r in results if not r.ok) or (
-                f"{rule.root.label}, together in one {rule.root.within.value}",
-            )
-            merged = Outcome(False)
-            for r in found:
-                merged.add(r)
-            reason = f"found only part of it; missing: {'; '.join(missing)}"
-            reason += f". Also {near}" if near else ""
-            return Finding(
-                criterion,
-                Status.PARTIAL,
-                _evidence(analysis, merged),
-                reason,
-                missing,
-            )
+    partial = _partial(criterion, rule, facts, analysis, candidates, near)
+    if partial is not None:
+        return partial
     reason = f"no passage states this; {near}" if near else "no passage states this"
     return Finding(criterion, Status.MISSING, (), reason)

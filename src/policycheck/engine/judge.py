@@ -28,14 +28,21 @@ def _negated_before(stance: Stance, cue: Cue, covered: set[int]) -> bool:
 
 
 def _officer_said(stance: Stance, cue: Cue, doc: object) -> bool:
-    """Advice-giving is inverted only when officers or staff are the ones giving it."""
+    """Advice-giving is inverted only when officers or staff are the ones giving it.
+
+    The nearest agent before the cue decides: 'Officers will give the details of an organisation
+    regulated to provide immigration advice' is about the organisation, not the officers.
+    """
     clause = stance.clause_of(cue.start)
-    start = stance.sentence.tok_start
-    return any(
-        doc[i].norm_ in cues.OFFICER_WORDS  # type: ignore[index]
-        for i in range(start, cue.start)
-        if stance.clause_of(i) == clause
-    )
+    for i in range(cue.start - 1, stance.sentence.tok_start - 1, -1):
+        if stance.clause_of(i) != clause:
+            break
+        norm = doc[i].norm_  # type: ignore[index]
+        if norm in cues.THIRD_PARTY_WORDS:
+            return False
+        if norm in cues.OFFICER_WORDS:
+            return True
+    return False
 
 
 @functools.cache
