@@ -235,3 +235,16 @@ def test_a_document_without_text_is_not_assessable() -> None:
     report = check(document, RULESETS[0])
     assert {f.status for f in report.findings} == {Status.NOT_ASSESSABLE}
     assert "no text layer" in report.findings[0].reason
+
+
+FRAMEWORK_BODY = (
+    "Owner: Head of Public Protection\n\n"
+    "This procedure sets out how officers support victims with insecure immigration status."
+)
+
+
+def test_a_framework_needs_a_document_about_these_victims_not_a_section() -> None:
+    dedicated = "# Victims with insecure immigration status\n\n" + FRAMEWORK_BODY
+    passing = "# Victim Care Procedure\n\n# 14. Victims with insecure immigration status\n\n"
+    assert finding("REC4-FRAMEWORK", dedicated).status is MET
+    assert finding("REC4-FRAMEWORK", passing + FRAMEWORK_BODY).status is PARTIAL

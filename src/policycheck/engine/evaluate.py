@@ -94,10 +94,11 @@ def holds(cond: Condition, sents: list[int], facts: Facts, analysis: Analysis) -
                     terms.update(a.term.lower() for a in mine)
             out.ok = len(terms) >= least
             return out if out.ok else Outcome(False, out.labels, out.spans)
-        case HeadingRef(concept=name, label=label):
-            under = [s for s in sents if s in facts.headings.get(name, set())]
+        case HeadingRef(label=label):
+            key = cond.key
+            under = [s for s in sents if s in facts.headings.get(key, set())]
             out = Outcome(bool(under))
-            shown = facts.heading_evidence.get(name) or under[:1]
+            shown = facts.heading_evidence.get(key) or under[:1]
             for s in shown[:1] if under else []:
                 out.labels.setdefault(s, set()).add(label)
             return out

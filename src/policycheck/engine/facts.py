@@ -48,16 +48,34 @@ def heading_matches(analysis: Analysis, concepts: tuple[Concept, ...]) -> dict[s
     return out
 
 
+def _title(analysis: Analysis) -> set[str]:
+    """The document's title, or failing that its first heading."""
+    if analysis.document.title:
+        return {analysis.document.title}
+    first = next((b for b in analysis.document.blocks if b.kind is BlockKind.HEADING), None)
+    return {first.text} if first is not None else set()
+
+
 def _headings(
-    analysis: Analysis, rule: Rule, names: set[str]
+    analysis: Analysis, rule: Rule, refs: list[HeadingRef]
 ) -> tuple[dict[str, set[int]], dict[str, list[int]]]:
     matches = heading_matches(analysis, rule.concepts)
     blocks = analysis.document.blocks
     title = analysis.document.title
     under: dict[str, set[int]] = {}
     shown: dict[str, list[int]] = {}
-    for name in names:
-        texts = matches.get(name, set())
+    for ref in refs:
+        name = ref.key
+        texts = matches.get(ref.concept, set())
+        if ref.title_only:
+            texts = texts & _title(analysis)
+            if texts:
+                under[name] = {s.index for s in analysis.sentences}
+                shown[name] = [
+                    s.index for s in analysis.sentences
+                    if blocks[s.block].kind is BlockKind.HEADING and blocks[s.block].text in texts
+                ][:1]
+            continue
         if not texts:
             continue
         for sent in analysis.sentences:
@@ -81,7 +99,7 @@ def facts_for(analysis: Analysis, criterion: Criterion) -> Facts:
     vocab = {c.name: c for c in rule.concepts}
     refs = leaves(rule.root)
     wanted = {r.concept for r in refs if isinstance(r, ConceptRef)}
-    heading_names = {r.concept for r in refs if isinstance(r, HeadingRef)}
+    heading_refs = [r for r in refs if isinstance(r, HeadingRef)]
     all_hits = sentence_hits(analysis, rule.concepts)
     judged = stances(analysis)
     accepted: dict[int, list[Accepted]] = {}
@@ -102,5 +120,5 @@ def facts_for(analysis: Analysis, criterion: Criterion) -> Facts:
                 )
             else:
                 near.append(NearMiss(si, hit.concept, why.kind, why.words))
-    under, shown = _headings(analysis, rule, heading_names)
+    under, shown = _headings(analysis, rule, heading_refs)
     return Facts(accepted, near, under, shown)

@@ -288,6 +288,9 @@ def _condition(
     if spec.heading is not None:
         name = known(spec.heading, loc)
         return HeadingRef(name, spec.label or f"a heading on {concepts[name].label}")
+    if spec.titled is not None:
+        name = known(spec.titled, loc)
+        return HeadingRef(name, spec.label or f"a title on {concepts[name].label}", True)
     key = "all" if spec.all is not None else "any"
     parts = tuple(
         _condition(p, [*loc, key, j], known, concepts)

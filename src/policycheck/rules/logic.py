@@ -65,10 +65,19 @@ class ConceptRef:
 
 @dataclass(frozen=True, slots=True)
 class HeadingRef:
-    """Satisfied by text under a heading (or the title) that says the concept."""
+    """Satisfied by text under a heading (or the title) that says the concept.
+
+    With `title_only`, only the document's title (or its first heading) counts: the whole
+    document is then about the concept, not one section of it.
+    """
 
     concept: str
     label: str
+    title_only: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"title:{self.concept}" if self.title_only else self.concept
 
 
 @dataclass(frozen=True, slots=True)

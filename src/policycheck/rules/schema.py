@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from policycheck.rules.logic import ASSESSMENTS, NEAR_MISS_KINDS, Scope
 
-CONDITION_KINDS = ("concept", "all", "any", "heading")
+CONDITION_KINDS = ("concept", "all", "any", "heading", "titled")
 GAP = "..."
 
 
@@ -75,6 +75,7 @@ class ConditionSpec(_Strict):
     all: list[ConditionSpec] | None = None
     any: list[ConditionSpec] | None = None
     heading: str | None = None
+    titled: str | None = None
     within: Scope | None = None
     min: int | None = Field(None, ge=2, le=10)
     label: str | None = None
