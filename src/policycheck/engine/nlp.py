@@ -101,6 +101,7 @@ def _pipeline(model: str) -> Language:
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+    nlp.max_length = 5_000_000  # one block; the extractors cap whole documents
     return nlp
 
 
