@@ -44,6 +44,7 @@ class Stance:
     excluded_heading: str = ""  # a heading above it says its content is out of scope
 
     def clause_of(self, token: int) -> int:
+        """The clause number of a token of this sentence."""
         return self.clauses[token - self.sentence.tok_start]
 
 

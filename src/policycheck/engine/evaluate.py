@@ -60,6 +60,7 @@ class Outcome:
     spans: dict[int, set[tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, other: Outcome) -> None:
+        """Merge another outcome's evidence into this one."""
         for s, labels in other.labels.items():
             self.labels.setdefault(s, set()).update(labels)
         for s, spans in other.spans.items():

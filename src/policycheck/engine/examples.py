@@ -69,6 +69,7 @@ class ExampleResult:
 
     @property
     def passed(self) -> bool:
+        """A met example must be met; a missing one must not be."""
         if self.example.expect is Status.MET:
             return self.finding.status is Status.MET
         return self.finding.status is not Status.MET

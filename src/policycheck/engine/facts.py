@@ -72,7 +72,8 @@ def _headings(
             if texts:
                 under[name] = {s.index for s in analysis.sentences}
                 shown[name] = [
-                    s.index for s in analysis.sentences
+                    s.index
+                    for s in analysis.sentences
                     if blocks[s.block].kind is BlockKind.HEADING and blocks[s.block].text in texts
                 ][:1]
             continue

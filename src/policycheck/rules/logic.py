@@ -51,6 +51,7 @@ class Concept:
 
     @property
     def label(self) -> str:
+        """How reasons name the concept."""
         return self.description or self.name
 
 
@@ -77,6 +78,7 @@ class HeadingRef:
 
     @property
     def key(self) -> str:
+        """Where facts file this reference: titles apart from headings."""
         return f"title:{self.concept}" if self.title_only else self.concept
 
 
@@ -119,6 +121,7 @@ class Rule:
     line: int | None = None
 
     def concept(self, name: str) -> Concept:
+        """The concept called `name`."""
         for c in self.concepts:
             if c.name == name:
                 return c

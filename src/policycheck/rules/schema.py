@@ -113,6 +113,8 @@ class ExampleSpec(_Strict):
 
 
 class ExamplesSpec(_Strict):
+    """At least three passages that meet the criterion and three near misses."""
+
     met: list[ExampleSpec]
     missing: list[ExampleSpec]
 
@@ -144,6 +146,8 @@ class CriterionSpec(ConditionSpec):
 
 
 class SourceSpec(_Strict):
+    """Where the rule set comes from."""
+
     report: str
     recommendation: str
     addressee: str

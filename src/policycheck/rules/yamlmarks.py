@@ -29,6 +29,7 @@ class _MarkingLoader(yaml.SafeLoader):
     """SafeLoader that records 1-based start lines and rejects duplicate keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        """A LineDict, refusing duplicate keys."""
         self.flatten_mapping(node)
         out = LineDict()
         out.line = node.start_mark.line + 1
@@ -44,6 +45,7 @@ class _MarkingLoader(yaml.SafeLoader):
         return out
 
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        """A LineList."""
         out = LineList(self.construct_object(child, deep=True) for child in node.value)
         out.line = node.start_mark.line + 1
         out.lines = [child.start_mark.line + 1 for child in node.value]
