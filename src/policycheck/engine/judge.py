@@ -47,25 +47,23 @@ def _officer_said(stance: Stance, cue: Cue, doc: object) -> bool:
 
 @functools.cache
 def partners(cond: Condition) -> dict[str, set[str]]:
-    """Concept -> the concepts that must stand with it in some `all` (itself included)."""
+    """Concept -> the concepts of the innermost `all` it stands in (itself included)."""
     out: dict[str, set[str]] = {}
 
-    def walk(node: Condition) -> None:
+    def walk(node: Condition, group: frozenset[str]) -> None:
         match node:
             case AllOf(parts=parts):
-                group = {leaf.concept for leaf in leaves(node)}
-                for name in group:
-                    out.setdefault(name, {name}).update(group)
+                inner = frozenset(leaf.concept for leaf in leaves(node))
                 for part in parts:
-                    walk(part)
+                    walk(part, inner)
             case AnyOf(parts=parts):
                 for part in parts:
-                    walk(part)
+                    walk(part, group)
             case _:
                 for leaf in leaves(node):
-                    out.setdefault(leaf.concept, {leaf.concept})
+                    out.setdefault(leaf.concept, {leaf.concept}).update(group)
 
-    walk(cond)
+    walk(cond, frozenset())
     return out
 
 
