@@ -183,7 +183,7 @@ def _partial(
 ) -> Finding | None:
     """The `all` (the root, or a branch of a root `any`) that came closest, if its subject held.
 
-    The first part of an `all` is its subject (the Victims' Code, the named service...): helper
+    The first part of an `all` is its subject (the Victims' Code, the named service...): supporting
     parts alone ('will', 'refer') are everywhere and would make every criterion partial.
     """
     branches = (

@@ -30,7 +30,7 @@ def _negated_before(stance: Stance, cue: Cue, covered: set[int]) -> bool:
 def _officer_said(stance: Stance, cue: Cue, doc: object) -> bool:
     """Advice-giving is inverted only when officers or staff are the ones giving it.
 
-    The nearest agent before the cue decides: 'Officers will give the details of an organisation
+    The nearest actor before the cue decides: 'Officers will give the details of an organisation
     regulated to provide immigration advice' is about the organisation, not the officers.
     """
     clause = stance.clause_of(cue.start)
