@@ -14,7 +14,7 @@ import typer
 
 from policycheck import __version__
 from policycheck.errors import ExitCode, PolicycheckError
-from policycheck.model import DocumentResult, RenderOptions, Severity, Status
+from policycheck.model import DocumentResult, RenderOptions, RuleSet, Severity, Status
 
 app = typer.Typer(
     name="policycheck",
@@ -358,6 +358,109 @@ def init(
     except PolicycheckError as exc:
         fail(exc)
     typer.echo(f"wrote {path}")
+
+
+rules_app = typer.Typer(help="List, show, validate and test rule sets.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+RulesOption = Annotated[
+    list[str] | None,
+    typer.Option("--rules", "-r", help="Bundled rule set id, or a rule file or folder."),
+]
+
+
+def _load(specs: list[str] | None, default: tuple[str, ...] | None = None) -> tuple[RuleSet, ...]:
+    from policycheck.rules import BUNDLED_RULESETS, load_rulesets
+
+    try:
+        return load_rulesets(specs or default or BUNDLED_RULESETS)
+    except PolicycheckError as exc:
+        fail(exc)
+    raise AssertionError("unreachable")
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOption = None) -> None:
+    """List rule sets and their criteria (default: every bundled rule set)."""
+    from policycheck.rules.describe import list_rulesets
+
+    typer.echo(list_rulesets(_load(rules)), nl=False)
+
+
+@rules_app.command("show")
+def rules_show(
+    ruleset_id: Annotated[str, typer.Argument(help="Rule set id or rule file.")],
+) -> None:
+    """Show a rule set: its source, digest and every criterion's requirement."""
+    from policycheck.rules.describe import show_ruleset
+
+    for ruleset in _load([ruleset_id]):
+        typer.echo(show_ruleset(ruleset), nl=False)
+
+
+@rules_app.command("validate")
+def rules_validate(
+    files: Annotated[list[Path], typer.Argument(help="Rule files or folders to check.")],
+) -> None:
+    """Load rule files strictly; print each error as file:line: field: reason (exit 2)."""
+    from policycheck.rules import load_rulesets
+    from policycheck.rules.loader import is_vocabulary, load_vocabulary
+    from policycheck.rules.yamlmarks import read_yaml
+
+    bad = False
+    for path in files:
+        try:
+            if path.is_file() and is_vocabulary(read_yaml(path, str(path))):
+                count = load_vocabulary(path)
+                typer.echo(f"{path}: ok: vocabulary, {count} concepts")
+                continue
+            for ruleset in load_rulesets([str(path)]):
+                typer.echo(f"{path}: ok: rule set '{ruleset.id}', {len(ruleset.criteria)} criteria")
+        except PolicycheckError as exc:
+            typer.echo(f"policycheck: error: {exc}", err=True)
+            bad = True
+    raise typer.Exit(ExitCode.ERROR if bad else ExitCode.OK)
+
+
+@rules_app.command("test")
+def rules_test(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Rule files (default: bundled).")
+    ] = None,
+) -> None:
+    """Run every criterion's met/missing examples through the engine (exit 1 on a failure)."""
+    from policycheck.engine.examples import run_examples
+
+    rulesets = _load([str(f) for f in files] if files else None)
+    results = run_examples(rulesets)
+    failed = [r for r in results if not r.passed]
+    for r in failed:
+        passage = " ".join(r.example.text.split())
+        typer.echo(
+            f"{r.where()}: {r.criterion.id}: example {r.number} expected "
+            f"{r.example.expect.value}, got {r.finding.status.value}: {passage}"
+        )
+        typer.echo(f"    {r.finding.reason}")
+    typer.echo(f"{len(results) - len(failed)} of {len(results)} examples passed")
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+@app.command("explain")
+def explain_criterion(
+    criterion_id: Annotated[str, typer.Argument(help="Criterion id, e.g. REC4-VICTIMS-CODE.")],
+    rules: RulesOption = None,
+) -> None:
+    """Explain a criterion: requirement, what counts, what does not, key terms, examples."""
+    from policycheck.rules import find_criterion
+    from policycheck.rules.describe import explain
+
+    rulesets = _load(rules)
+    criterion = find_criterion(rulesets, criterion_id)
+    if criterion is None:
+        fail(f"unknown criterion '{criterion_id}' (see 'policycheck rules list')")
+        return
+    ruleset = next(r for r in rulesets if r.id == criterion.ruleset)
+    typer.echo(explain(criterion, ruleset), nl=False)
 
 
 def main() -> None:

@@ -1,0 +1,146 @@
+"""Sentence assessment: the stance of each sentence, found once per document, used by every rule."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from policycheck.engine import cues
+from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits
+from policycheck.engine.nlp import Analysis, Sentence
+
+KIND_OF_CUE = {
+    "exclusion": "exclusion",
+    "deferral": "deferral",
+    "citation": "citation",
+    "generic": "generic",
+    "inverted-referral": "inverted",
+    "inverted-contact": "inverted",
+    "advice-giving": "inverted",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A stance phrase found in a sentence: its kind, the words, and its token span."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    source: str = ""  # the cue vocabulary it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """What a careful reader notices about one sentence before asking what it is about."""
+
+    sentence: Sentence
+    clauses: tuple[int, ...]  # clause number of every token of the sentence
+    negations: tuple[int, ...]  # token offsets (in the block's Doc) of negation words
+    cues: tuple[Cue, ...]
+    committed: bool  # says must / will / should / ensure ... outside any citation phrase
+    concrete: bool  # names a number (a phone number, a year, a section)
+    excluded_heading: str = ""  # a heading above it says its content is out of scope
+
+    def clause_of(self, token: int) -> int:
+        """The clause number of a token of this sentence."""
+        return self.clauses[token - self.sentence.tok_start]
+
+
+def _clauses(doc: object, sent: Sentence) -> tuple[int, ...]:
+    out: list[int] = []
+    n = 0
+    tokens = [doc[i] for i in range(sent.tok_start, sent.tok_end)]  # type: ignore[index]
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].norm_ if i + 1 < len(tokens) else ""
+        boundary = (
+            tok.text in cues.CLAUSE_PUNCT
+            or tok.norm_ in cues.CLAUSE_WORDS
+            or (tok.norm_ == "and" and nxt in {"will", "must", "shall", "should"})
+        )
+        if boundary and out:
+            n += 1
+        out.append(n)
+    return tuple(out)
+
+
+def _cue_hits(analysis: Analysis) -> list[list[Hit]]:
+    compiled = compile_vocabulary(cues.CUE_CONCEPTS)
+    return [find_hits(compiled, doc) for doc in analysis.docs]
+
+
+def _excluded_headings(analysis: Analysis) -> dict[str, str]:
+    compiled = compile_vocabulary((cues.EXCLUDED_HEADING,))
+    return {text: text for text, doc in analysis.headings.items() if find_hits(compiled, doc)}
+
+
+@functools.lru_cache(maxsize=8)
+def stances(analysis: Analysis) -> tuple[Stance, ...]:
+    """The stance of every sentence of an analysed document."""
+    per_block = _cue_hits(analysis)
+    out_of_scope = _excluded_headings(analysis)
+    blocks = analysis.document.blocks
+    result: list[Stance] = []
+    for sent in analysis.sentences:
+        doc = analysis.docs[sent.block]
+        inside = [
+            h for h in per_block[sent.block] if h.start >= sent.tok_start and h.end <= sent.tok_end
+        ]
+        found = tuple(
+            Cue(KIND_OF_CUE[h.concept], doc[h.start : h.end].text, h.start, h.end, h.concept)
+            for h in inside
+            if h.concept in KIND_OF_CUE
+        )
+        tokens = range(sent.tok_start, sent.tok_end)
+        in_citation = {i for c in found if c.kind == "citation" for i in range(c.start, c.end)}
+        heading = next(
+            (h for h in blocks[sent.block].location.heading_path if h in out_of_scope), ""
+        )
+        result.append(
+            Stance(
+                sentence=sent,
+                clauses=_clauses(doc, sent),
+                negations=tuple(i for i in tokens if _negates(doc, i, sent)),
+                cues=_with_help(found, doc, sent),
+                committed=any(
+                    doc[i].norm_ in cues.COMMITMENT for i in tokens if i not in in_citation
+                ),
+                concrete=any(ch.isdigit() for ch in sent.text),
+                excluded_heading=heading,
+            )
+        )
+    return tuple(result)
+
+
+def _negates(doc: object, i: int, sent: Sentence) -> bool:
+    """A negation word that negates its clause (not 'whether or not', 'decided not to')."""
+    tok = doc[i]  # type: ignore[index]
+    if tok.norm_ not in cues.NEGATIONS:
+        return False
+    if tok.norm_ != "not":
+        return True
+    prev = doc[i - 1].norm_ if i > sent.tok_start else ""  # type: ignore[index]
+    nxt = doc[i + 1].norm_ if i + 1 < sent.tok_end else ""  # type: ignore[index]
+    if prev == "or" or nxt == "only":
+        return False
+    return not (nxt == "to" and prev not in cues.AUXILIARIES)
+
+
+def _with_help(found: tuple[Cue, ...], doc: object, sent: Sentence) -> tuple[Cue, ...]:
+    """An 'inverted' referral counts only when it is for advice or help."""
+    out: list[Cue] = []
+    for cue in found:
+        if cue.kind == "inverted" and cue.text and _needs_help(cue, doc, sent):
+            continue
+        out.append(cue)
+    return tuple(out)
+
+
+def _needs_help(cue: Cue, doc: object, sent: Sentence) -> bool:
+    """True when a referral cue has no help word after it (so it is not an inverted referral)."""
+    first = doc[cue.start].norm_  # type: ignore[index]
+    if first not in {"refer", "signpost", "direct", "send", "put"}:
+        return False
+    after = {doc[i].norm_ for i in range(cue.end, sent.tok_end)}  # type: ignore[index]
+    return not after & set(cues.HELP_WORDS)

@@ -1,0 +1,188 @@
+"""The engine's own vocabulary of stance: how policies defer, exclude, cite, hedge and invert."""
+
+from __future__ import annotations
+
+from policycheck.rules.logic import Concept
+
+# fmt: off
+# The policy places the topic outside itself (sentence-level).
+EXCLUSION = Concept(
+    "exclusion",
+    phrases=(
+        "outside the scope", "outside of the scope", "out of scope", "beyond the scope",
+        "outside its scope", "not within the scope", "not in scope", "not within scope",
+        "not applicable", "does not cover", "do not cover", "does not apply", "will not cover",
+        "is not covered", "are not covered", "not covered by this", "not addressed",
+        "does not address", "does not deal with", "do not deal with", "is not dealt with",
+        "are not dealt with", "does not extend to", "is excluded from", "are excluded from",
+        "excluded from this", "falls outside", "fall outside", "does not form part",
+        "do not form part", "not part of this", "dealt with elsewhere", "covered elsewhere",
+        "is dealt with in a separate", "are dealt with in a separate", "in a separate policy",
+        "in a separate procedure", "in separate guidance", "not currently have", "does not have a",
+        "has no policy", "there is no policy", "there is no specific", "there is no formal",
+        "there is no dedicated", "there are no specific", "there are no formal", "no formal policy",
+        "no specific policy", "no dedicated policy", "not included in this",
+    ),
+)
+
+# Headings that put everything under them out of scope.
+EXCLUDED_HEADING = Concept(
+    "excluded-heading",
+    phrases=(
+        "out of scope", "outside the scope", "exclusions", "excluded", "not covered",
+        "does not cover", "what this policy does not", "not in scope", "limitations of scope",
+    ),
+)
+
+# The thing is promised for later, not done now (sentence-level).
+DEFERRAL = Concept(
+    "deferral",
+    phrases=(
+        "will be develop", "be be develop", "be to be develop", "be under development",
+        "in development", "will develop", "will be consider", "be be consider",
+        "under consideration", "give consideration to", "will consider whether",
+        "consider whether to", "await ... guidance", "await ... publication", "await ... national",
+        "await ... review", "await ... approval", "await ... confirmation", "await ... outcome",
+        "pending ... guidance", "pending ... publication", "pending ... review",
+        "pending ... approval", "under review", "will be review", "be be review", "will review",
+        "in due course", "we intend to", "force intend to", "constabulary intend to",
+        "service intend to", "intend to develop", "intend to introduce", "intend to produce",
+        "intend to review", "intend to adopt", "intend to publish", "intend to consult",
+        "intend to implement", "we plan to", "plan to develop", "plan to introduce",
+        "plan to produce", "plan to adopt", "plan to publish", "plan to consult",
+        "plan to implement", "plan to review", "plan be in place", "plan be be develop",
+        "be expect to be publish", "be expect to be issue", "be expect to be develop",
+        "be expect to be agree", "be expect to be introduce", "be expect to be finalise",
+        "will be produce", "will be draft", "be be draft", "will be introduce", "will be update",
+        "will be agree", "will be finalise", "will be explore", "be explore", "be scope",
+        "explore option", "once ... be publish", "when ... be publish", "once ... be issue",
+        "when ... be issue", "once ... be agree", "once ... be available", "when ... be available",
+        "at a later date", "in the future", "future version", "future review", "next review",
+        "next version", "yet to be", "not yet", "will seek to", "work towards", "aim to develop",
+        "subject to funding", "where resources allow", "resource permit", "we propose to",
+        "be propose", "will look at", "will look into", "will be look at", "be be look at",
+        "will be roll out", "in the coming", "later this year", "later in the year",
+        "by the end of the year", "next year", "next financial year", "in the autumn",
+        "in the spring", "this autumn", "will publish ... later", "over the coming",
+        "be expect shortly", "be be prepare", "will be prepare", "be be finalise", "be be update",
+        "be be refresh", "will be refresh", "review whether", "consider whether", "explore whether",
+        "could be offer", "could be introduce", "could be develop", "will be complete before",
+        "will be put in place", "will be establish", "will be set up", "will be create",
+        "will be write", "in draft", "once ... be approve", "when ... be approve",
+    ),
+)
+
+# The policy mentions the source without committing to anything (needs no commitment nearby).
+CITATION = Concept(
+    "citation",
+    exact=(
+        "notes", "noted", "welcomes", "welcomed", "acknowledges", "acknowledged", "takes note",
+        "take note", "is aware of", "are aware of", "has received", "have received",
+        "has considered", "have considered", "is mindful of", "are mindful of",
+    ),
+    phrases=(
+        "recognise ... recommendation", "accept ... recommendation", "support ... recommendation",
+        "welcome ... recommendation", "note ... recommendation", "note ... report",
+        "note ... finding", "recognise ... report", "endorse ... recommendation",
+    ),
+)
+
+# Words that make a sentence a commitment (for citation).
+COMMITMENT = frozenset({
+    "always", "commit", "ensure", "expect", "must", "need", "require", "shall", "should", "will"
+})
+
+# Stock phrases a reader cannot act on (sentence-level, unless something concrete is named).
+GENERIC = Concept(
+    "generic",
+    exact=(
+        "where appropriate", "as appropriate", "if appropriate", "when appropriate",
+        "where applicable", "as applicable", "case by case", "partner agencies", "partner agency",
+        "relevant agencies", "relevant agency", "other agencies", "appropriate agencies",
+        "appropriate agency", "partner organisations", "relevant organisations",
+        "appropriate organisations", "appropriate support", "relevant support",
+        "relevant legislation", "all relevant legislation", "relevant guidance", "relevant law",
+        "relevant laws", "appropriate services", "relevant services", "relevant policies",
+        "relevant national guidance", "all applicable", "any relevant", "as necessary",
+        "where necessary", "as required", "where required", "on an individual basis",
+        "relevant partners", "appropriate partners", "appropriate bodies", "relevant bodies",
+        "relevant legal", "in line with legislation", "applicable legislation", "applicable law",
+        "best practice", "good practice",
+    ),
+)
+
+NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "none", "nobody", "nothing"})
+
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "--", "[", "]", "/"})
+CLAUSE_WORDS = frozenset({
+    "after", "although", "as", "because", "before", "but", "except", "however", "if", "instead",
+    "once", "otherwise", "rather", "so", "than", "though", "unless", "until", "when", "where",
+    "whereas", "whether", "which", "while", "who"
+})
+
+# Auxiliaries whose 'not' negates the clause; after other words 'not to' is an infinitive
+# ("a decision not to prosecute"), and 'or not' / 'not only' negate nothing.
+AUXILIARIES = frozenset({
+    "be", "can", "could", "do", "have", "may", "might", "must", "need", "ought", "shall", "should",
+    "will", "would"
+})
+
+# Inverted meaning: victims sent TO Immigration Enforcement for help, or officers advising.
+IE_NAMES = (
+    "immigration enforcement", "home office immigration enforcement", "home office",
+    "immigration officers", "immigration officer", "immigration compliance and enforcement",
+    "uk visas and immigration", "immigration team", "immigration authorities", "border force",
+    "national command and control unit",
+)
+HELP_WORDS = ("advice", "assistance", "support", "help", "guidance", "resolve", "regularise")
+SEND_VERBS = ("refer", "signpost", "direct", "send", "put in touch")
+CONTACT_VERBS = (
+    "advise ... to contact", "encourage ... to contact", "tell ... to contact",
+    "advise ... to approach", "advise ... to speak to", "seek advice from", "get advice from",
+    "obtain advice from", "seek help from", "seek support from", "seek assistance from",
+)
+ADVICE_GIVING = (
+    "give immigration advice", "provide immigration advice", "offer immigration advice",
+    "give ... advice on ... immigration", "provide ... advice on ... immigration",
+    "offer ... advice on ... immigration", "advise ... on ... immigration status",
+    "advise ... on ... immigration option", "advise ... about ... immigration status",
+    "advise ... about ... immigration option", "advise ... on ... visa", "help ... regularise",
+    "assist ... with ... immigration application", "help ... with ... immigration application",
+    "complete ... immigration application",
+)
+OFFICER_WORDS = frozenset({
+    "colleague", "constable", "constabulary", "force", "handler", "investigator", "officer", "oic",
+    "police", "staff", "supervisor", "we", "you"
+})
+THIRD_PARTY_WORDS = frozenset({
+    "organisation", "adviser", "advisor", "service", "charity", "solicitor", "lawyer", "centre",
+    "regulated", "independent", "specialist", "agency", "who", "which", "project", "line",
+})
+# fmt: on
+
+IE_SHORT = ("ie", "hoie", "ukvi", "nccu")
+
+
+def _phrases(verbs: tuple[str, ...], pattern: str) -> tuple[str, ...]:
+    names = IE_NAMES + IE_SHORT
+    return tuple(pattern.format(verb=v, name=n) for v in verbs for n in names)
+
+
+# "refer the victim to Immigration Enforcement" + a help word after it.
+INVERTED_REFERRAL = Concept(
+    "inverted-referral", phrases=_phrases(SEND_VERBS, "{verb} ... to ... {name}")
+)
+# "advise the victim to contact the Home Office", "seek advice from Immigration Enforcement".
+INVERTED_CONTACT = Concept("inverted-contact", phrases=_phrases(CONTACT_VERBS, "{verb} ... {name}"))
+ADVICE = Concept("advice-giving", phrases=ADVICE_GIVING)
+
+CUE_CONCEPTS: tuple[Concept, ...] = (
+    EXCLUSION,
+    EXCLUDED_HEADING,
+    DEFERRAL,
+    CITATION,
+    GENERIC,
+    INVERTED_REFERRAL,
+    INVERTED_CONTACT,
+    ADVICE,
+)

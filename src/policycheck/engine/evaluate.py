@@ -1,0 +1,227 @@
+"""Evaluate a criterion's condition tree over judged sentences and build its Finding."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from policycheck.engine.nlp import Analysis
+from policycheck.model import Criterion, Evidence, Finding, Status
+from policycheck.rules.logic import (
+    AllOf,
+    AnyOf,
+    ConceptRef,
+    Condition,
+    HeadingRef,
+    Rule,
+    Scope,
+    leaves,
+)
+
+MAX_NEAR_MISSES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """A concept hit that counts: sentence index, concept, term, character span in the sentence."""
+
+    sentence: int
+    concept: str
+    term: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """A concept hit that does not count, and why."""
+
+    sentence: int
+    concept: str
+    kind: str
+    words: str
+
+
+@dataclass(slots=True)
+class Facts:
+    """Everything one criterion needs to know about one document."""
+
+    accepted: dict[int, list[Accepted]]  # sentence -> accepted hits
+    near: list[NearMiss]
+    headings: dict[str, set[int]]  # heading concept -> sentences under a matching heading
+    heading_evidence: dict[str, list[int]]  # heading concept -> the heading sentences themselves
+
+
+@dataclass(slots=True)
+class Outcome:
+    """Whether a condition holds on some sentences, and the evidence: sentence -> labels/spans."""
+
+    ok: bool
+    labels: dict[int, set[str]] = field(default_factory=dict)
+    spans: dict[int, set[tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, other: Outcome) -> None:
+        """Merge another outcome's evidence into this one."""
+        for s, labels in other.labels.items():
+            self.labels.setdefault(s, set()).update(labels)
+        for s, spans in other.spans.items():
+            self.spans.setdefault(s, set()).update(spans)
+
+
+def _unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
+    sent = analysis.sentences[sentence]
+    if scope is Scope.SENTENCE:
+        return sentence
+    if scope is Scope.PARAGRAPH:
+        return sent.block
+    if scope is Scope.ROW:
+        loc = analysis.document.blocks[sent.block].location
+        return ("row", loc.table, loc.row) if loc.table is not None else sent.block
+    if scope is Scope.SECTION:
+        return analysis.document.blocks[sent.block].location.heading_path
+    return 0
+
+
+def holds(cond: Condition, sents: list[int], facts: Facts, analysis: Analysis) -> Outcome:
+    """Evaluate `cond` on the candidate sentences `sents` (document order)."""
+    match cond:
+        case ConceptRef(concept=name, label=label, min=least):
+            out = Outcome(False)
+            terms: set[str] = set()
+            for s in sents:
+                mine = [a for a in facts.accepted.get(s, ()) if a.concept == name]
+                if mine:
+                    out.labels.setdefault(s, set()).add(label)
+                    out.spans.setdefault(s, set()).update(a.span for a in mine)
+                    terms.update(a.term.lower() for a in mine)
+            out.ok = len(terms) >= least
+            return out if out.ok else Outcome(False, out.labels, out.spans)
+        case HeadingRef(label=label):
+            key = cond.key
+            under = [s for s in sents if s in facts.headings.get(key, set())]
+            out = Outcome(bool(under))
+            shown = facts.heading_evidence.get(key) or under[:1]
+            for s in shown[:1] if under else []:
+                out.labels.setdefault(s, set()).add(label)
+            return out
+        case AnyOf(parts=parts):
+            out = Outcome(False)
+            for part in parts:
+                sub = holds(part, sents, facts, analysis)
+                if sub.ok:
+                    out.ok = True
+                    out.add(sub)
+            return out
+        case AllOf(parts=parts, within=scope):
+            groups: dict[object, list[int]] = defaultdict(list)
+            for s in sents:
+                groups[_unit_key(analysis, s, scope)].append(s)
+            out = Outcome(False)
+            for group in groups.values():
+                subs = [holds(p, group, facts, analysis) for p in parts]
+                if all(sub.ok for sub in subs):
+                    out.ok = True
+                    for sub in subs:
+                        out.add(sub)
+            return out
+    raise TypeError(f"unknown condition {cond!r}")
+
+
+def _evidence(analysis: Analysis, outcome: Outcome) -> tuple[Evidence, ...]:
+    out: list[Evidence] = []
+    for s in sorted(outcome.labels):
+        sent = analysis.sentences[s]
+        block = analysis.document.blocks[sent.block]
+        raw = sent.text
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        spans = sorted(
+            (max(a - lead, 0), min(b - lead, len(text))) for a, b in outcome.spans.get(s, ())
+        )
+        out.append(
+            Evidence(
+                text=text,
+                location=block.location,
+                context=block.text,
+                highlights=tuple(spans),
+                satisfied=tuple(sorted(outcome.labels[s])),
+            )
+        )
+    return tuple(out)
+
+
+def _near_miss_reason(analysis: Analysis, facts: Facts, rule: Rule) -> str:
+    """One entry per rejected sentence, named by its most important concept (first in the rule)."""
+    order = {leaf.concept: i for i, leaf in reversed(list(enumerate(leaves(rule.root))))}
+    best: dict[int, NearMiss] = {}
+    for nm in facts.near:
+        held = best.get(nm.sentence)
+        if held is None or order.get(nm.concept, 99) < order.get(held.concept, 99):
+            best[nm.sentence] = nm
+    parts: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for s in sorted(best):
+        nm = best[s]
+        if (nm.concept, nm.kind) in seen:
+            continue
+        seen.add((nm.concept, nm.kind))
+        sent = analysis.sentences[nm.sentence]
+        cite = analysis.document.blocks[sent.block].location.cite()
+        label = rule.concept(nm.concept).label
+        parts.append(f"mentions {label} only as '{nm.words}' ({nm.kind}), {cite}")
+        if len(parts) == MAX_NEAR_MISSES:
+            break
+    return "; ".join(parts)
+
+
+def _partial(
+    criterion: Criterion,
+    rule: Rule,
+    facts: Facts,
+    analysis: Analysis,
+    candidates: list[int],
+    near: str,
+) -> Finding | None:
+    """The `all` (the root, or a branch of a root `any`) that came closest, if its subject held.
+
+    The first part of an `all` is its subject (the Victims' Code, the named service...): supporting
+    parts alone ('will', 'refer') are everywhere and would make every criterion partial.
+    """
+    branches = (
+        [rule.root]
+        if isinstance(rule.root, AllOf)
+        else [p for p in getattr(rule.root, "parts", ()) if isinstance(p, AllOf)]
+    )
+    best: tuple[int, AllOf, list[tuple[Condition, Outcome]]] | None = None
+    for branch in branches:
+        results = [(p, holds(p, candidates, facts, analysis)) for p in branch.parts]
+        score = sum(1 for _, r in results if r.ok)
+        if results[0][1].ok and (best is None or score > best[0]):
+            best = (score, branch, results)
+    if best is None:
+        return None
+    _, branch, results = best
+    missing = tuple(p.label for p, r in results if not r.ok) or (
+        f"{branch.label}, together in one {branch.within.value}",
+    )
+    merged = Outcome(False)
+    for _, r in results:
+        if r.ok:
+            merged.add(r)
+    reason = f"found only part of it; missing: {'; '.join(missing)}"
+    reason += f". Also {near}" if near else ""
+    return Finding(criterion, Status.PARTIAL, _evidence(analysis, merged), reason, missing)
+
+
+def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -> Finding:
+    """Met with every piece of evidence, partial with what is missing, or missing with why."""
+    candidates = sorted(set(facts.accepted) | {s for v in facts.headings.values() for s in v})
+    outcome = holds(rule.root, candidates, facts, analysis)
+    near = _near_miss_reason(analysis, facts, rule)
+    if outcome.ok:
+        evidence = _evidence(analysis, outcome)
+        return Finding(criterion, Status.MET, evidence, f"stated at {evidence[0].location.cite()}")
+    partial = _partial(criterion, rule, facts, analysis, candidates, near)
+    if partial is not None:
+        return partial
+    reason = f"no passage states this; {near}" if near else "no passage states this"
+    return Finding(criterion, Status.MISSING, (), reason)

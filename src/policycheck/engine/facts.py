@@ -1,0 +1,125 @@
+"""Gather, per criterion, which concept hits count and which are near-misses."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from policycheck.engine.assess import stances
+from policycheck.engine.evaluate import Accepted, Facts, NearMiss
+from policycheck.engine.judge import reject_hit, reject_sentence
+from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy_hits
+from policycheck.engine.nlp import Analysis, normalise
+from policycheck.model import BlockKind, Criterion
+from policycheck.rules.logic import Concept, ConceptRef, HeadingRef, Rule, leaves
+
+
+@functools.lru_cache(maxsize=32)
+def sentence_hits(analysis: Analysis, concepts: tuple[Concept, ...]) -> tuple[list[Hit], ...]:
+    """Every vocabulary hit of every sentence (fuzzy phrases included)."""
+    compiled = compile_vocabulary(concepts)
+    per_sentence: list[list[Hit]] = [[] for _ in analysis.sentences]
+    by_block: dict[int, list[int]] = {}
+    for sent in analysis.sentences:
+        by_block.setdefault(sent.block, []).append(sent.index)
+    for block, indices in by_block.items():
+        for hit in find_hits(compiled, analysis.docs[block]):
+            for si in indices:
+                s = analysis.sentences[si]
+                if s.tok_start <= hit.start and hit.end <= s.tok_end:
+                    per_sentence[si].append(hit)
+                    break
+    texts = [normalise(s.text).lower() for s in analysis.sentences]
+    for si, hit in fuzzy_hits(compiled, analysis.sentences, analysis.docs, texts):
+        if not any(h.concept == hit.concept for h in per_sentence[si]):
+            per_sentence[si].append(hit)
+    return tuple(per_sentence)
+
+
+@functools.lru_cache(maxsize=32)
+def heading_matches(analysis: Analysis, concepts: tuple[Concept, ...]) -> dict[str, set[str]]:
+    """Concept -> the heading texts (and title) that say it."""
+    compiled = compile_vocabulary(concepts)
+    out: dict[str, set[str]] = {}
+    for text, doc in analysis.headings.items():
+        for hit in find_hits(compiled, doc):
+            if not hit.cancelled_by:
+                out.setdefault(hit.concept, set()).add(text)
+    return out
+
+
+def _title(analysis: Analysis) -> set[str]:
+    """The document's title, or failing that its first heading."""
+    if analysis.document.title:
+        return {analysis.document.title}
+    first = next((b for b in analysis.document.blocks if b.kind is BlockKind.HEADING), None)
+    return {first.text} if first is not None else set()
+
+
+def _headings(
+    analysis: Analysis, rule: Rule, refs: list[HeadingRef]
+) -> tuple[dict[str, set[int]], dict[str, list[int]]]:
+    matches = heading_matches(analysis, rule.concepts)
+    blocks = analysis.document.blocks
+    title = analysis.document.title
+    under: dict[str, set[int]] = {}
+    shown: dict[str, list[int]] = {}
+    for ref in refs:
+        name = ref.key
+        texts = matches.get(ref.concept, set())
+        if ref.title_only:
+            texts = texts & _title(analysis)
+            if texts:
+                under[name] = {s.index for s in analysis.sentences}
+                shown[name] = [
+                    s.index
+                    for s in analysis.sentences
+                    if blocks[s.block].kind is BlockKind.HEADING and blocks[s.block].text in texts
+                ][:1]
+            continue
+        if not texts:
+            continue
+        for sent in analysis.sentences:
+            block = blocks[sent.block]
+            is_heading = block.kind is BlockKind.HEADING and block.text in texts
+            if is_heading or title in texts or texts & set(block.location.heading_path):
+                under.setdefault(name, set()).add(sent.index)
+            if is_heading:
+                shown.setdefault(name, []).append(sent.index)
+    return under, shown
+
+
+def _span(doc: Any, hit: Hit, sent_start: int) -> tuple[int, int]:
+    first, last = doc[hit.start], doc[hit.end - 1]
+    return first.idx - sent_start, last.idx + len(last.text) - sent_start
+
+
+def facts_for(analysis: Analysis, criterion: Criterion) -> Facts:
+    """Judge every sentence that says one of the criterion's concepts."""
+    rule: Rule = criterion.condition
+    vocab = {c.name: c for c in rule.concepts}
+    refs = leaves(rule.root)
+    wanted = {r.concept for r in refs if isinstance(r, ConceptRef)}
+    heading_refs = [r for r in refs if isinstance(r, HeadingRef)]
+    all_hits = sentence_hits(analysis, rule.concepts)
+    judged = stances(analysis)
+    accepted: dict[int, list[Accepted]] = {}
+    near: list[NearMiss] = []
+    for si, hits in enumerate(all_hits):
+        mine = [h for h in hits if h.concept in wanted]
+        if not mine:
+            continue
+        sent = analysis.sentences[si]
+        doc = analysis.docs[sent.block]
+        stance = judged[si]
+        whole = reject_sentence(stance, rule, hits, vocab, doc)
+        for hit in mine:
+            why = whole or reject_hit(stance, hit, hits, rule, vocab, doc)
+            if why is None:
+                accepted.setdefault(si, []).append(
+                    Accepted(si, hit.concept, hit.term, _span(doc, hit, sent.start))
+                )
+            else:
+                near.append(NearMiss(si, hit.concept, why.kind, why.words))
+    under, shown = _headings(analysis, rule, heading_refs)
+    return Facts(accepted, near, under, shown)

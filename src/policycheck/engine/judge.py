@@ -1,0 +1,161 @@
+"""Judging one sentence for one criterion: accepted, or rejected with the reason a reader gives."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from policycheck.engine import cues
+from policycheck.engine.assess import Cue, Stance
+from policycheck.engine.matcher import Hit
+from policycheck.rules.logic import AllOf, AnyOf, Concept, Condition, Rule, leaves
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a sentence (or one hit in it) does not count: near-miss kind and the words."""
+
+    kind: str
+    words: str
+
+
+def _negated_before(stance: Stance, cue: Cue, covered: set[int]) -> bool:
+    clause = stance.clause_of(cue.start)
+    return any(
+        i < cue.start and stance.clause_of(i) == clause and i not in covered
+        for i in stance.negations
+    )
+
+
+def _officer_said(stance: Stance, cue: Cue, doc: object) -> bool:
+    """Advice-giving is inverted only when officers or staff are the ones giving it.
+
+    The nearest actor before the cue decides: 'Officers will give the details of an organisation
+    regulated to provide immigration advice' is about the organisation, not the officers.
+    """
+    clause = stance.clause_of(cue.start)
+    for i in range(cue.start - 1, stance.sentence.tok_start - 1, -1):
+        if stance.clause_of(i) != clause:
+            break
+        norm = doc[i].norm_  # type: ignore[index]
+        if norm in cues.THIRD_PARTY_WORDS:
+            return False
+        if norm in cues.OFFICER_WORDS:
+            return True
+    return False
+
+
+@functools.cache
+def partners(cond: Condition) -> dict[str, set[str]]:
+    """Concept -> the concepts of the innermost `all` it stands in (itself included)."""
+    out: dict[str, set[str]] = {}
+
+    def walk(node: Condition, group: frozenset[str]) -> None:
+        match node:
+            case AllOf(parts=parts):
+                inner = frozenset(leaf.concept for leaf in leaves(node))
+                for part in parts:
+                    walk(part, inner)
+            case AnyOf(parts=parts):
+                for part in parts:
+                    walk(part, group)
+            case _:
+                for leaf in leaves(node):
+                    out.setdefault(leaf.concept, {leaf.concept}).update(group)
+
+    walk(cond, frozenset())
+    return out
+
+
+def covered_tokens(
+    hits: list[Hit],
+    rule: Rule,
+    vocab: dict[str, Concept],
+    concept: str | None = None,
+) -> set[int]:
+    """Tokens inside a phrase: the 'no' of 'no recourse to public funds' negates nothing.
+
+    A `negative` concept ("not ... share") covers its negation only for the concepts that must
+    stand with it in the criterion (the negation is then the content the criterion asks for).
+    """
+    mates = (
+        partners(rule.root).get(concept or "", set())
+        if concept
+        else {leaf.concept for leaf in leaves(rule.root)}
+    )
+    return {
+        i
+        for h in hits
+        if not h.cancelled_by and (h.concept in mates or not _negative(vocab, h.concept))
+        for i in range(h.start, h.end)
+    }
+
+
+def _negative(vocab: dict[str, Concept], name: str) -> bool:
+    concept = vocab.get(name)
+    return concept is not None and concept.negative
+
+
+def reject_sentence(
+    stance: Stance,
+    rule: Rule,
+    hits: list[Hit],
+    vocab: dict[str, Concept],
+    doc: object,
+) -> Rejection | None:
+    """The first reason, among those the rule set switches on, that the sentence does not count."""
+    on = rule.assess
+    by_kind: dict[str, list[Cue]] = {}
+    for cue in stance.cues:
+        by_kind.setdefault(cue.kind, []).append(cue)
+    if "exclusion" in on:
+        if by_kind.get("exclusion"):
+            return Rejection("exclusion", by_kind["exclusion"][0].text)
+        if stance.excluded_heading:
+            return Rejection("exclusion", f"under the heading '{stance.excluded_heading}'")
+    if "deferral" in on and by_kind.get("deferral"):
+        return Rejection("deferral", by_kind["deferral"][0].text)
+    if "citation" in on and by_kind.get("citation") and not stance.committed:
+        return Rejection("citation", by_kind["citation"][0].text)
+    covered = covered_tokens(hits, rule, vocab)
+    if "inverted" in on:
+        for cue in by_kind.get("inverted", []):
+            if _negated_before(stance, cue, covered):
+                continue
+            if cue.source != "advice-giving" or _officer_said(stance, cue, doc):
+                return Rejection("inverted", cue.text)
+    present = {h.concept for h in hits if not h.cancelled_by}
+    for ex in rule.exclude:
+        if ex.concept in present and not (ex.unless and ex.unless in present):
+            hit = next(h for h in hits if h.concept == ex.concept and not h.cancelled_by)
+            words = doc[hit.start : hit.end].text  # type: ignore[index]
+            return Rejection(vocab[ex.concept].near_miss or "wrong-object", words)
+    if "generic" in on and by_kind.get("generic") and not stance.concrete:
+        specific = any(vocab[c].specific for c in present if c in vocab)
+        if not specific:
+            return Rejection("generic", by_kind["generic"][0].text)
+    return None
+
+
+def reject_hit(
+    stance: Stance,
+    hit: Hit,
+    hits: list[Hit],
+    rule: Rule,
+    vocab: dict[str, Concept],
+    doc: object,
+) -> Rejection | None:
+    """A hit in a clause negated by a word no vocabulary phrase accounts for does not count."""
+    if hit.cancelled_by:
+        return Rejection("wrong-object", hit.cancelled_by)
+    if "negation" not in rule.assess or not stance.negations:
+        return None
+    clause = stance.clause_of(hit.start)
+    if not any(i < hit.end and stance.clause_of(i) == clause for i in stance.negations):
+        return None
+    covered = covered_tokens(hits, rule, vocab, hit.concept)
+    for i in stance.negations:
+        # Negation reaches forward (NegEx): the subject before 'not' is not denied.
+        if i < hit.end and i not in covered and stance.clause_of(i) == clause:
+            return Rejection("negation", doc[i].text)  # type: ignore[index]
+    return None

@@ -1,0 +1,256 @@
+"""Concept matching: one PhraseMatcher/Matcher set compiled per vocabulary, fuzzy where asked."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from itertools import product
+from typing import Any
+
+from policycheck.engine.nlp import Sentence, normalise, pipeline, set_norms
+from policycheck.rules.logic import Concept
+
+GAP = "..."
+MAX_GAP = 6  # words a '...' in a phrase may stand for (never punctuation or a clause word)
+SEP = "\x1f"
+_APOSTROPHES = ("'", "'s")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A concept said in a block: token span, the vocabulary term, and whether it was cancelled."""
+
+    concept: str
+    term: str
+    start: int  # token offsets in the block's Doc
+    end: int
+    cancelled_by: str = ""  # a longer `except` phrase that names something else
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledVocabulary:
+    """Matchers for every concept of one rule set's vocabulary."""
+
+    phrase: Any  # PhraseMatcher on NORM (lemmas)
+    exact: Any  # PhraseMatcher on LOWER
+    abbrev: Any  # PhraseMatcher on ORTH
+    gaps: tuple[Any, Any, tuple[GapPhrase, ...]]  # segment matchers (lemma, lower), phrases
+    unless: Any  # PhraseMatcher on NORM for `except` phrases
+    fuzzy: tuple[tuple[str, str, int], ...]  # (concept, phrase, cutoff)
+    specific: frozenset[str]
+    keys: dict[int, tuple[str, str]]  # match id -> (concept, term)
+
+
+def _words(text: str, lemmas: bool) -> list[str]:
+    doc = set_norms(pipeline().make_doc(normalise(text)))
+    return [t.norm_ if lemmas else t.lower_ for t in doc]
+
+
+def variants(words: list[str]) -> list[list[str]]:
+    """Apostrophe-insensitive forms: Victims' Code, Victim's Code and Victims Code."""
+    options = [[*_APOSTROPHES, ""] if w in _APOSTROPHES else [w] for w in words]
+    out: list[list[str]] = []
+    for combo in product(*options):
+        form = [w for w in combo if w]
+        if form and form not in out:
+            out.append(form)
+    return out
+
+
+def _doc(words: list[str]) -> Any:
+    from spacy.tokens import Doc
+
+    doc = Doc(pipeline().vocab, words=words)
+    for token in doc:
+        token.norm_ = token.text
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class GapPhrase:
+    """A phrase with '...' gaps: its word segments, stitched together after phrase matching."""
+
+    concept: str
+    term: str
+    segments: tuple[str, ...]
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from policycheck.engine.cues import CLAUSE_WORDS, NEGATIONS
+
+    # A gap never swallows punctuation, a clause word or a negation the phrase did not name.
+    return CLAUSE_WORDS | NEGATIONS
+
+
+@functools.cache
+def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
+    """Build the matchers once per vocabulary (rule sets sharing one vocabulary share them)."""
+    from spacy.matcher import PhraseMatcher
+
+    vocab = pipeline().vocab
+    phrase, exact = PhraseMatcher(vocab, attr="NORM"), PhraseMatcher(vocab, attr="LOWER")
+    abbrev, unless = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="NORM")
+    segments = {True: PhraseMatcher(vocab, attr="NORM"), False: PhraseMatcher(vocab, attr="LOWER")}
+    gaps: list[GapPhrase] = []
+    fuzzy: list[tuple[str, str, int]] = []
+    keys: dict[int, tuple[str, str]] = {}
+    seen_segments: set[str] = set()
+
+    def key(concept: str, term: str) -> str:
+        name = f"{concept}{SEP}{term}"
+        keys[vocab.strings.add(name)] = (concept, term)
+        return name
+
+    def segment(words: list[str], lemmas: bool) -> str:
+        name = f"{'lemma' if lemmas else 'lower'}{SEP}{' '.join(words)}"
+        if name not in seen_segments:
+            seen_segments.add(name)
+            keys[vocab.strings.add(name)] = ("", name)
+            segments[lemmas].add(name, [_doc(f) for f in variants(words)])
+        return name
+
+    for c in concepts:
+        for text, lemmas in [(p, True) for p in c.phrases] + [(p, False) for p in c.exact]:
+            words = _words(text, lemmas)
+            if GAP in text.split():
+                parts = " ".join(words).split(f" {GAP} ")
+                segs = tuple(segment(part.split(), lemmas) for part in parts)
+                gaps.append(GapPhrase(c.name, text, segs))
+                continue
+            name = key(c.name, text)
+            for form in variants(words):
+                (phrase if lemmas else exact).add(name, [_doc(form)])
+        for abbr in c.abbreviations:
+            forms = [abbr, abbr + "s", abbr + "S"] if abbr[-1].isupper() else [abbr]
+            abbrev.add(key(c.name, abbr), [_doc([f]) for f in forms])
+        for text in c.unless_within:
+            unless.add(key(c.name, text), [_doc(f) for f in variants(_words(text, True))])
+        fuzzy += [(c.name, p, c.fuzzy_cutoff) for p in c.fuzzy]
+    specific = frozenset(c.name for c in concepts if c.specific)
+    return CompiledVocabulary(
+        phrase,
+        exact,
+        abbrev,
+        (segments[True], segments[False], tuple(gaps)),
+        unless,
+        tuple(fuzzy),
+        specific,
+        keys,
+    )
+
+
+def _stops(doc: Any, stop_words: frozenset[str]) -> list[bool]:
+    """Per token: may a gap not pass it (punctuation, clause word, negation)?"""
+    from spacy.attrs import IS_PUNCT, NORM
+
+    stop_ids = {doc.vocab.strings.add(w) for w in stop_words}
+    return [bool(p) or n in stop_ids for p, n in doc.to_array([IS_PUNCT, NORM]).tolist()]
+
+
+@functools.cache
+def _by_first_segment(phrases: tuple[GapPhrase, ...]) -> dict[str, list[GapPhrase]]:
+    out: dict[str, list[GapPhrase]] = {}
+    for gp in phrases:
+        out.setdefault(gp.segments[0], []).append(gp)
+    return out
+
+
+def _follow(
+    segments: tuple[str, ...],
+    end: int,
+    occurrences: dict[str, list[tuple[int, int]]],
+    stop: list[bool],
+) -> int | None:
+    """The end of the earliest chain of `segments` after token `end`, or None."""
+    for seg in segments:
+        nexts = [
+            (s, e)
+            for s, e in occurrences[seg]
+            if end <= s <= end + MAX_GAP and not any(stop[end:s])
+        ]
+        if not nexts:
+            return None
+        end = min(nexts)[1]
+    return end
+
+
+def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int, int]]:
+    """Gap phrases: each segment after the last within MAX_GAP words, no stop word between."""
+    by_lemma, by_lower, phrases = compiled.gaps
+    if not phrases:
+        return []
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    for key, start, end in list(by_lemma(doc)) + list(by_lower(doc)):
+        occurrences.setdefault(compiled.keys[key][1], []).append((start, end))
+    if not occurrences:
+        return []
+    stop_words = _stop_words()
+    stop: list[bool] = []
+    found: list[tuple[str, str, int, int]] = []
+    starting = _by_first_segment(phrases)
+    for gp in (gp for first in occurrences for gp in starting.get(first, ())):
+        if any(seg not in occurrences for seg in gp.segments):
+            continue
+        stop = stop or _stops(doc, stop_words)
+        for first_start, first_end in occurrences[gp.segments[0]]:
+            last = _follow(gp.segments[1:], first_end, occurrences, stop)
+            if last is not None:
+                found.append((gp.concept, gp.term, first_start, last))
+    return found
+
+
+def _keyed(
+    compiled: CompiledVocabulary,
+    matches: list[tuple[int, int, int]],
+) -> list[tuple[str, str, int, int]]:
+    return [(*compiled.keys[key], start, end) for key, start, end in matches]
+
+
+def find_hits(compiled: CompiledVocabulary, doc: Any) -> list[Hit]:
+    """Every concept said in one block's Doc, longest gap matches only, `except`s applied."""
+    found = _keyed(compiled, compiled.phrase(doc) + compiled.exact(doc) + compiled.abbrev(doc))
+    found += _stitch(compiled, doc)
+    cancels = _keyed(compiled, compiled.unless(doc)) if len(compiled.unless) else []
+    hits: dict[tuple[str, int, int], Hit] = {}
+    for concept, term, start, end in found:
+        by = next((t for c, t, s, e in cancels if c == concept and s < end and start < e), "")
+        hit = Hit(concept, term, start, end, by)
+        hits.setdefault((concept, start, end), hit)
+    return sorted(hits.values(), key=lambda h: (h.start, h.end, h.concept))
+
+
+def fuzzy_hits(
+    compiled: CompiledVocabulary,
+    sentences: tuple[Sentence, ...],
+    docs: tuple[Any, ...],
+    texts: list[str],
+) -> list[tuple[int, Hit]]:
+    """(sentence index, hit) for fuzzy phrases: rapidfuzz partial_ratio with a score cutoff."""
+    if not compiled.fuzzy:
+        return []
+    from rapidfuzz import fuzz, process
+
+    out: list[tuple[int, Hit]] = []
+    for concept, phrase, cutoff in compiled.fuzzy:
+        wanted = phrase.lower()
+        for _text, _score, si in process.extract(
+            wanted,
+            texts,
+            scorer=fuzz.partial_ratio,
+            score_cutoff=cutoff,
+            limit=None,
+        ):
+            sent = sentences[si]
+            align = fuzz.partial_ratio_alignment(wanted, texts[si])
+            if align is None:
+                continue
+            doc = docs[sent.block]
+            span = doc.char_span(
+                sent.start + align.dest_start,
+                sent.start + align.dest_end,
+                alignment_mode="expand",
+            )
+            if span is not None:
+                out.append((si, Hit(concept, phrase, span.start, span.end)))
+    return out

@@ -1,0 +1,164 @@
+"""The spaCy pipeline (one per process) and the per-document analysis every rule set shares."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from policycheck.model import BlockKind, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# The lookup table has a few wrong entries for words policies use a lot.
+LEMMA_FIXES = {
+    "does": "do",
+    "developed": "develop",
+    "developing": "develop",
+    "data": "data",
+    "as": "as",
+    "means": "means",
+    "criteria": "criteria",
+    "media": "media",
+    "wound": "wound",
+}
+
+# One-for-one character replacements, so offsets in the normalised text stay true to the source.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\t": " ",
+    }
+)
+_WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+def normalise(text: str) -> str:
+    """Straight quotes, plain hyphens, and 'case-by-case' read as 'case by case'; same length."""
+    return _WORD_HYPHEN.sub(" ", text.translate(_CHAR_MAP))
+
+
+@functools.cache
+def _lemma_table() -> Any:
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(lower: str) -> str:
+    """The lookup lemma of a lowercase word (the table is case-sensitive, so lowercase first)."""
+    if lower == "n't":
+        return "not"
+    fixed = LEMMA_FIXES.get(lower)
+    return fixed if fixed is not None else str(_lemma_table().get(lower, lower))
+
+
+def set_norms(doc: Doc) -> Doc:
+    """Store each token's lowercase lemma in NORM, where both matchers read it."""
+    for token in doc:
+        token.norm_ = lemma(token.lower_)
+    return doc
+
+
+def pipeline(model: str | None = None) -> Language:
+    """spacy.blank('en') + sentencizer (or an installed full pipeline when named), once each."""
+    return _pipeline(model or "")
+
+
+@functools.cache
+def _pipeline(model: str) -> Language:
+    import spacy
+
+    _lemma_table()
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "textcat"])
+        except OSError as exc:
+            from policycheck.errors import UsageError
+
+            raise UsageError(f"spaCy model '{model}' is not installed") from exc
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    nlp.max_length = 5_000_000  # one block; the extractors cap whole documents
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one block: offsets are into the block's text."""
+
+    index: int
+    block: int
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Analysis:
+    """A document read once: a spaCy Doc per block, its sentences, and its headings."""
+
+    document: Document
+    docs: tuple[Any, ...]  # spacy Doc per block
+    sentences: tuple[Sentence, ...]
+    headings: dict[str, Any]  # heading text (and title) -> spacy Doc
+
+
+def _docs(texts: list[str], model: str | None) -> list[Doc]:
+    nlp = pipeline(model)
+    return [set_norms(doc) for doc in nlp.pipe((normalise(t) for t in texts), batch_size=256)]
+
+
+@functools.lru_cache(maxsize=8)
+def analyse(document: Document, model: str | None = None) -> Analysis:
+    """Tokenise, split and lemmatise every block of `document` (cached for its rule sets)."""
+    docs = _docs([b.text for b in document.blocks], model)
+    sentences: list[Sentence] = []
+    for bi, (block, doc) in enumerate(zip(document.blocks, docs, strict=True)):
+        spans = [doc[:]] if block.kind is BlockKind.HEADING else list(doc.sents)
+        for span in spans:
+            text = block.text[span.start_char : span.end_char].strip()
+            if not text:
+                continue
+            sentences.append(
+                Sentence(
+                    len(sentences),
+                    bi,
+                    span.start_char,
+                    span.end_char,
+                    span.start,
+                    span.end,
+                    block.text[span.start_char : span.end_char],
+                )
+            )
+    names = {h for b in document.blocks for h in b.location.heading_path}
+    names |= {b.text for b in document.blocks if b.kind is BlockKind.HEADING}
+    if document.title:
+        names.add(document.title)
+    ordered = sorted(names)
+    headings = dict(zip(ordered, _docs(ordered, model), strict=True))
+    return Analysis(document, tuple(docs), tuple(sentences), headings)

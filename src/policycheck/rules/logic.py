@@ -1,0 +1,138 @@
+"""The compiled form of a criterion's rule: frozen values the engine evaluates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Scope(StrEnum):
+    """How close together the parts of an `all` must stand."""
+
+    SENTENCE = "sentence"
+    ROW = "row"  # cells of one table row (a paragraph outside tables)
+    PARAGRAPH = "paragraph"
+    SECTION = "section"
+    DOCUMENT = "document"
+
+
+# Sentence assessments a rule set can switch on: each rejects a sentence for one reason.
+ASSESSMENTS = ("exclusion", "negation", "deferral", "citation", "generic", "inverted")
+
+# The kinds of near-miss a `missing` example illustrates.
+NEAR_MISS_KINDS = (
+    "negation",
+    "exclusion",
+    "deferral",
+    "wrong-object",
+    "wrong-population",
+    "citation",
+    "generic",
+    "inverted",
+    "incomplete",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """A resolved vocabulary: includes flattened, phrases validated."""
+
+    name: str
+    description: str = ""
+    phrases: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    fuzzy: tuple[str, ...] = ()
+    fuzzy_cutoff: int = 90
+    unless_within: tuple[str, ...] = ()
+    specific: bool = False
+    negative: bool = False
+    near_miss: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How reasons name the concept."""
+        return self.description or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptRef:
+    """Satisfied by a sentence that says the concept (`min` distinct terms when > 1)."""
+
+    concept: str
+    label: str
+    min: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingRef:
+    """Satisfied by text under a heading (or the title) that says the concept.
+
+    With `title_only`, only the document's title (or its first heading) counts: the whole
+    document is then about the concept, not one section of it.
+    """
+
+    concept: str
+    label: str
+    title_only: bool = False
+
+    @property
+    def key(self) -> str:
+        """Where facts file this reference: titles apart from headings."""
+        return f"title:{self.concept}" if self.title_only else self.concept
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    """Every part, together within one sentence / paragraph / section / the document."""
+
+    parts: tuple[Condition, ...]
+    within: Scope
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """At least one part."""
+
+    parts: tuple[Condition, ...]
+    label: str
+
+
+Condition = ConceptRef | HeadingRef | AllOf | AnyOf
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A concept that disqualifies a sentence unless the sentence also says `unless`."""
+
+    concept: str
+    unless: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What the engine evaluates for one criterion (stored in model.Criterion.condition)."""
+
+    root: Condition
+    exclude: tuple[Exclusion, ...]
+    assess: frozenset[str]
+    concepts: tuple[Concept, ...]  # the rule set's whole vocabulary, sorted by name
+    line: int | None = None
+
+    def concept(self, name: str) -> Concept:
+        """The concept called `name`."""
+        for c in self.concepts:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def leaves(cond: Condition) -> list[ConceptRef | HeadingRef]:
+    """Every concept or heading reference in a condition tree, in order."""
+    match cond:
+        case ConceptRef() | HeadingRef():
+            return [cond]
+        case AllOf(parts=parts) | AnyOf(parts=parts):
+            return [leaf for p in parts for leaf in leaves(p)]
+    return []

@@ -1,0 +1,116 @@
+"""YAML reading with yaml.safe_load semantics that remembers the line of every node."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policycheck.errors import RuleFileError
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key's value."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+class LineList(list[Any]):
+    """A sequence that knows its own line and the line of each item."""
+
+    line: int = 0
+    lines: list[int]
+
+
+class _MarkingLoader(yaml.SafeLoader):
+    """SafeLoader that records 1-based start lines and rejects duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        """A LineDict, refusing duplicate keys."""
+        self.flatten_mapping(node)
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        out.lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in out:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1)
+            out[key] = self.construct_object(value_node, deep=True)
+            out.lines[key] = value_node.start_mark.line + 1
+        return out
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        """A LineList."""
+        out = LineList(self.construct_object(child, deep=True) for child in node.value)
+        out.line = node.start_mark.line + 1
+        out.lines = [child.start_mark.line + 1 for child in node.value]
+        return out
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+
+
+_MarkingLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _MarkingLoader.construct_mapping
+)
+_MarkingLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _MarkingLoader.construct_sequence
+)
+
+
+def read_yaml(path: Path, shown: str) -> Any:
+    """Parse `path` safely; any problem becomes a RuleFileError naming `shown` and the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"cannot be read ({exc.__class__.__name__})", shown) from None
+    try:
+        return yaml.load(text, Loader=_MarkingLoader)
+    except _DuplicateKey as exc:
+        raise RuleFileError(f"duplicate key '{exc.key}'", shown, line=exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        problem = (exc.problem or "invalid YAML").strip()
+        raise RuleFileError(f"invalid YAML: {problem}", shown, line=line) from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"invalid YAML: {exc}", shown) from None
+
+
+def _child(node: Any, step: str | int) -> tuple[int, Any] | None:
+    if isinstance(node, LineDict) and isinstance(step, str) and step in node:
+        return node.lines[step], node[step]
+    if isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+        return node.lines[step], node[step]
+    return None
+
+
+def line_of(data: Any, loc: Sequence[str | int]) -> int | None:
+    """The line of the deepest node on path `loc` that the document has."""
+    line: int | None = getattr(data, "line", None)
+    node = data
+    for step in loc:
+        found = _child(node, step)
+        if found is None:
+            break
+        line, node = found
+    return line
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """('criteria', 3, 'all', 1) -> 'criteria[3].all[1]'."""
+    out = ""
+    for step in loc:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += f".{step}" if out else step
+    return out

@@ -1,0 +1,250 @@
+"""Engine semantics: how sentence stance decides a criterion, as small (snippet, status) tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policycheck.engine import check
+from policycheck.engine.examples import passage_document
+from policycheck.model import Block, BlockKind, Document, Finding, Location, RuleSet, Status
+from policycheck.rules import BUNDLED_RULESETS, find_criterion, load_rulesets
+
+RULESETS = load_rulesets(BUNDLED_RULESETS)
+MET, PARTIAL, MISSING = Status.MET, Status.PARTIAL, Status.MISSING
+
+
+def finding(criterion_id: str, text: str) -> Finding:
+    criterion = find_criterion(RULESETS, criterion_id)
+    assert criterion is not None
+    ruleset = next(r for r in RULESETS if r.id == criterion.ruleset)
+    single = RuleSet(ruleset.id, ruleset.title, ruleset.source, ruleset.version, (criterion,))
+    return check(passage_document(text), single).findings[0]
+
+
+NEGATION_SCOPE = [
+    # A negative commitment: the negation is the content the criterion asks for.
+    (
+        "REC1-NO-SHARE-ON-DOUBT",
+        "Officers must not share information with Immigration Enforcement "
+        "where the only concern is the victim's immigration status.",
+        MET,
+    ),
+    (
+        "REC1-NO-SHARE-ON-DOUBT",
+        "Officers must share information with Immigration Enforcement "
+        "where the only concern is the victim's immigration status.",
+        MISSING,
+    ),
+    # The same words, but the policy puts the topic outside itself.
+    (
+        "REC1-NO-SHARE-ON-DOUBT",
+        "This policy does not cover whether officers share information "
+        "with Immigration Enforcement where the only concern is immigration status.",
+        MISSING,
+    ),
+    # Negation in another clause does not reach the commitment.
+    (
+        "REC4-VICTIMS-CODE",
+        "Victims are entitled to every right in the Victims' Code, which does "
+        "not depend on their immigration status.",
+        MET,
+    ),
+    (
+        "REC4-VICTIMS-CODE",
+        "Victims with insecure status are not entitled to the Victims' Code.",
+        MISSING,
+    ),
+    # An infinitive 'not to' and 'whether or not' negate nothing.
+    (
+        "VCOP-R9",
+        "Officers must tell victims about the right to review a decision not to charge.",
+        MET,
+    ),
+    (
+        "REC4-INFORM-VICTIMS",
+        "Officers will tell the victim whether or not their information "
+        "will be shared with the Home Office.",
+        MET,
+    ),
+    # A vocabulary phrase that contains 'no' is not a negation.
+    (
+        "REC1-THIRD-PARTY",
+        "Officers will refer victims with no recourse to public funds to "
+        "Southall Black Sisters for independent immigration advice.",
+        MET,
+    ),
+]
+
+NEAR_MISSES = [
+    ("REC4-VICTIMS-CODE", "The Victims' Code will be reviewed in due course.", MISSING, "deferral"),
+    (
+        "REC4-VICTIMS-CODE",
+        "We are awaiting national guidance on applying the Victims' Code.",
+        MISSING,
+        "deferral",
+    ),
+    ("REC4-VICTIMS-CODE", "The force welcomes the Victims' Code.", MISSING, "citation"),
+    (
+        "REC4-VICTIMS-CODE",
+        "The Victims' Code is outside the scope of this procedure.",
+        MISSING,
+        "exclusion",
+    ),
+    (
+        "REC4-DATA-PROTECTION",
+        "Sharing complies with the Data Protection Act 1998.",
+        MISSING,
+        "wrong-object",
+    ),
+    (
+        "REC4-ALL-STAFF",
+        "This guidance applies to all officers and staff who deal with foreign national offenders.",
+        MISSING,
+        "wrong-population",
+    ),
+    (
+        "REC4-SPECIALIST-PATHWAYS",
+        "Officers will refer victims to Victim Support or partner "
+        "agencies where appropriate by telephone.",
+        MET,
+        "",
+    ),
+    (
+        "REC4-SHARING-CIRCUMSTANCES",
+        "Information is shared with partner agencies where appropriate.",
+        MISSING,
+        "",
+    ),
+    (
+        "REC1-THIRD-PARTY",
+        "Officers should refer the victim to the Home Office for advice about their status.",
+        MISSING,
+        "inverted",
+    ),
+    (
+        "REC1-THIRD-PARTY",
+        "Officers must not refer victims to Immigration Enforcement for advice; "
+        "they should refer them to an OISC-regulated immigration adviser.",
+        MET,
+        "",
+    ),
+    (
+        "REC1-THIRD-PARTY",
+        "Officers can give immigration advice to victims and refer them to Migrant Help.",
+        MISSING,
+        "inverted",
+    ),
+    (
+        "REC1-THIRD-PARTY",
+        "Officers must not give immigration advice; they will signpost victims "
+        "to Rights of Women for immigration advice instead.",
+        MET,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("criterion_id", "text", "status"), NEGATION_SCOPE)
+def test_negation_scope(criterion_id: str, text: str, status: Status) -> None:
+    assert finding(criterion_id, text).status is status
+
+
+@pytest.mark.parametrize(("criterion_id", "text", "status", "kind"), NEAR_MISSES)
+def test_near_misses_are_rejected_and_named(
+    criterion_id: str,
+    text: str,
+    status: Status,
+    kind: str,
+) -> None:
+    result = finding(criterion_id, text)
+    assert result.status is status
+    if kind:
+        assert f"({kind})" in result.reason
+
+
+def test_a_missing_reason_quotes_the_cue_and_cites_where() -> None:
+    result = finding(
+        "REC4-VICTIMS-CODE", "# Legal framework\n\nThe Victims' Code will be reviewed."
+    )
+    assert result.reason == (
+        "no passage states this; mentions the Victims' Code only as 'will be reviewed' "
+        "(deferral), § Legal framework, para 1"
+    )
+
+
+def test_met_evidence_carries_sentence_location_context_and_highlights() -> None:
+    text = "# Rights\n\nAll victims matter. Victims have the same rights under the Victims’ Code."
+    result = finding("REC4-VICTIMS-CODE", text)
+    assert result.status is MET
+    (ev,) = result.evidence
+    assert ev.text == "Victims have the same rights under the Victims’ Code."
+    assert ev.context == "All victims matter. Victims have the same rights under the Victims’ Code."
+    assert ev.location.section == "Rights" and ev.location.paragraph == 1
+    assert "Victims’ Code" in [ev.text[a:b] for a, b in ev.highlights]
+    assert "the Victims' Code" in ev.satisfied
+
+
+def test_partial_names_the_missing_parts() -> None:
+    result = finding("REC4-OUTREACH", "We hold quarterly engagement events for local residents.")
+    assert result.status is PARTIAL
+    assert result.missing_parts == ("with migrant communities",)
+
+
+def test_misspelt_code_of_practise_matches_fuzzily() -> None:
+    text = "Victims must receive every entitlement in the Victims Code of Pratice."
+    assert finding("REC4-VICTIMS-CODE", text).status is MET
+
+
+def test_evidence_in_a_table_cell_is_found_for_two_named_services() -> None:
+    cells = [
+        ("Kalayaan", 1),
+        ("Telephone 020 7243 2942", 2),
+        ("Migrant Help", 1),
+        ("Referral form online", 2),
+    ]
+    blocks = [
+        Block(
+            BlockKind.HEADING,
+            "Appendix A: Contacts",
+            Location(heading_path=("Appendix A: Contacts",)),
+            1,
+        )
+    ]
+    blocks += [
+        Block(
+            BlockKind.TABLE_CELL,
+            text,
+            Location(heading_path=("Appendix A: Contacts",), table=1, row=i // 2 + 1, cell=col),
+        )
+        for i, (text, col) in enumerate(cells)
+    ]
+    document = Document(Path("t.docx"), "docx", tuple(blocks))
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    result = next(
+        f for f in check(document, rec4).findings if f.criterion.id == "REC4-SPECIALIST-PATHWAYS"
+    )
+    assert result.status is MET
+    cells = [ev.text for ev in result.evidence if ev.location.table == 1]
+    assert "Kalayaan" in cells and "Migrant Help" in cells
+
+
+def test_a_document_without_text_is_not_assessable() -> None:
+    document = Document(Path("scan.pdf"), "pdf", (), has_text_layer=False)
+    report = check(document, RULESETS[0])
+    assert {f.status for f in report.findings} == {Status.NOT_ASSESSABLE}
+    assert "no text layer" in report.findings[0].reason
+
+
+FRAMEWORK_BODY = (
+    "Owner: Head of Public Protection\n\n"
+    "This procedure sets out how officers support victims with insecure immigration status."
+)
+
+
+def test_a_framework_needs_a_document_about_these_victims_not_a_section() -> None:
+    dedicated = "# Victims with insecure immigration status\n\n" + FRAMEWORK_BODY
+    passing = "# Victim Care Procedure\n\n# 14. Victims with insecure immigration status\n\n"
+    assert finding("REC4-FRAMEWORK", dedicated).status is MET
+    assert finding("REC4-FRAMEWORK", passing + FRAMEWORK_BODY).status is PARTIAL
