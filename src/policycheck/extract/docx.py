@@ -23,6 +23,7 @@ _SKIP = {w(t) for t in ("del", "moveFrom", "delText", "instrText", "delInstrText
 _SKIP.add(f"{{{MC_NS}}}Fallback")
 _BREAKS = {w("br"), w("cr"), w("tab"), w("ptab")}
 _CONTAINERS = {w(t) for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
+_MC_KEEP = {f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"}
 _REVISIONS = (w("ins"), w("del"), w("moveFrom"), w("moveTo"))
 
 
@@ -69,9 +70,7 @@ class _Reader:
                 self.paragraph(child, part)
             elif tag == w("tbl"):
                 self.table(child, part)
-            elif tag in _CONTAINERS or tag == f"{{{MC_NS}}}AlternateContent":
-                self.blocks(child, part)
-            elif tag == f"{{{MC_NS}}}Choice":
+            elif tag in _CONTAINERS or tag in _MC_KEEP:
                 self.blocks(child, part)
 
     def paragraph(self, p: Any, part: str) -> None:

@@ -7,7 +7,7 @@ import re
 NUMBERED = re.compile(r"^(?:(?:section|part|chapter)\s+)?(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$",
                       re.IGNORECASE)
 LIST_MARKER = re.compile(
-    r"^\s*(?:[-*+•‣◦▪▫■□●○–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,5})\)|[ivx]{1,5}\))\s+"
+    r"^\s*(?:[-*+•‣◦▪▫■□●○–—·\uf020-\uf0ff]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,5})\)|[ivx]{1,5}\))\s+"
 )
 _END_PUNCT = (".", ",", ";", "?", "!")
 MAX_HEADING_WORDS = 14

@@ -40,11 +40,12 @@ _SPACES = re.compile(r"\s+")
 
 # Second halves that usually make a real compound when a line ends in "word-":
 # "follow-\nup" stays "follow-up", "third-\nparty" stays "third-party".
-COMPOUND_TAILS = frozenset(
+_TAILS = (
     "up down in out on off over back based led related specific sharing making term level "
     "wide free friendly being aware informed party agency agencies going ended known owned run "
-    "saving facing focused centred centered oriented time scale date to by".split()
+    "saving facing focused centred centered oriented time scale date to by"
 )
+COMPOUND_TAILS = frozenset(_TAILS.split())
 
 
 def _drop_char(ch: str) -> bool:

@@ -107,7 +107,8 @@ def sniff_format(path: Path) -> str:
         if head.startswith(magic):
             raise UnsupportedFormatError(f"{kind}; run OCR and save the text as PDF or .docx", path)
     if not _is_text(head):
-        raise UnsupportedFormatError(f"unrecognised binary file (suffix '{suffix or 'none'}')", path)
+        shown = suffix or "none"
+        raise UnsupportedFormatError(f"unrecognised binary file (suffix '{shown}')", path)
     if _html_head(head):
         return "html"
     fmt = SUFFIXES.get(suffix)
