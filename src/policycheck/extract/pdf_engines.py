@@ -136,6 +136,7 @@ def _pdfium_lines(textpage: Any, height: float, raw: Any) -> list[Line]:
         if not text.strip():
             continue
         idx = textpage.get_index(left + 0.5, (bottom + top) / 2, 2.0, 2.0)
+        idx = -1 if idx is None else idx
         size = raw.FPDFText_GetFontSize(textpage.raw, idx) if idx >= 0 else 0.0
         segments.append(Line(text.rstrip() + (" " if text.endswith(" ") else ""), left,
                              height - top, right, height - bottom, float(size),
@@ -156,21 +157,35 @@ def _pdfium_bold(textpage: Any, index: int, raw: Any) -> bool:
     return "bold" in name or "black" in name or "heavy" in name
 
 
+def _plumber_error(path: Path, exc: BaseException, password: str | None) -> Exception:
+    """Translate pdfminer's exceptions (often wrapped by pdfplumber) into typed errors."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
+        return EncryptedDocumentError(WRONG_PASSWORD if password else NEEDS_PASSWORD, path)
+    detail = str(inner) or type(inner).__name__
+    return CorruptDocumentError(f"not a readable PDF ({detail})", path)
+
+
 def plumber_pages(path: Path, password: str | None, limits: Limits) -> Iterator[Page]:
     """Pages through pdfplumber: slower, but finds ruled tables by their geometry."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
+    import struct
+    import zlib
 
+    import pdfplumber
+    from pdfminer.pdftypes import PDFException
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    # pdfminer reports damaged files through many exception types; these are the ones a
+    # malformed PDF can raise, and each becomes a CorruptDocumentError for this file.
+    broken = (PdfminerException, PDFException, PSException, KeyError, ValueError, TypeError,
+              IndexError, AttributeError, AssertionError, struct.error, zlib.error)
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedDocumentError(WRONG_PASSWORD if password else NEEDS_PASSWORD,
-                                     path) from exc
-    except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError) as exc:
-        raise CorruptDocumentError(f"not a readable PDF ({exc or type(exc).__name__})",
-                                   path) from exc
+    except broken as exc:
+        raise _plumber_error(path, exc, password) from exc
     try:
         _check_pages(path, len(pdf.pages), limits)
         for page in pdf.pages:
@@ -178,8 +193,8 @@ def plumber_pages(path: Path, password: str | None, limits: Limits) -> Iterator[
                 yield _plumber_page(path, page, limits)
             finally:
                 page.close()
-    except (PDFSyntaxError, PSException) as exc:
-        raise CorruptDocumentError(f"PDF page cannot be read ({exc})", path) from exc
+    except broken as exc:
+        raise _plumber_error(path, exc, password) from exc
     finally:
         pdf.close()
 
