@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 from policycheck.errors import ResourceLimitError
 from policycheck.extract.assemble import BODY, Piece, assemble, first_heading
 from policycheck.extract.limits import Package
-from policycheck.extract.ooxml import Parts, load_parts, style_flag, style_heading, w
+from policycheck.extract.ooxml import (
+    Parts,
+    load_parts,
+    style_flag,
+    style_heading,
+    style_list_level,
+    w,
+)
 from policycheck.model import BlockKind, Comment, Document
 
 if TYPE_CHECKING:
@@ -95,7 +102,7 @@ class _Reader:
         """Heading (with level), list item (with depth), paragraph; None for a TOC entry."""
         ppr = p.find(w("pPr"))
         style_id = outline = num_id = None
-        ilvl = "0"
+        ilvl = ""
         if ppr is not None:
             style_el, outline_el = ppr.find(w("pStyle")), ppr.find(w("outlineLvl"))
             num_el, ilvl_el = ppr.find(f"{w('numPr')}/{w('numId')}"), ppr.find(
@@ -103,7 +110,7 @@ class _Reader:
             style_id = style_el.get(w("val")) if style_el is not None else None
             outline = outline_el.get(w("val")) if outline_el is not None else None
             num_id = num_el.get(w("val")) if num_el is not None else None
-            ilvl = ilvl_el.get(w("val"), "0") if ilvl_el is not None else "0"
+            ilvl = ilvl_el.get(w("val"), "") if ilvl_el is not None else ""
         styles = self.parts.styles
         if style_flag(styles, style_id, "toc"):
             return None, 0
@@ -118,7 +125,8 @@ class _Reader:
         numbered = num_id != "0" if num_id is not None else style_flag(styles, style_id,
                                                                         "numbered")
         if numbered:
-            return BlockKind.LIST_ITEM, int(ilvl) + 1 if ilvl.isdigit() else 1
+            depth = int(ilvl) + 1 if ilvl.isdigit() else style_list_level(styles, style_id)
+            return BlockKind.LIST_ITEM, min(depth or 1, 9)
         return BlockKind.PARAGRAPH, 0
 
     def table(self, tbl: Any, part: str) -> None:

@@ -22,6 +22,8 @@ _STRICT = {
         b"http://schemas.openxmlformats.org/drawingml/2006/main",
 }
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_LIST_NAME = re.compile(r"^list(?: bullet| number| continue)?\s*([2-9])$", re.IGNORECASE)
+_TOC = re.compile(r"^(toc\s*\d|table of contents|toc heading)", re.IGNORECASE)
 
 
 def w(tag: str) -> str:
@@ -37,6 +39,7 @@ class ParaStyle:
     based_on: str | None
     outline: int | None  # 0-based outline level, 9 = body text
     numbered: bool
+    list_level: int | None = None  # explicit list depth (1 = top) from ilvl or the style name
 
 
 @dataclass(slots=True)
@@ -85,12 +88,18 @@ def _styles(root: Any) -> dict[str, ParaStyle]:
         name_el, based_el = style.find(w("name")), style.find(w("basedOn"))
         outline_el = style.find(f"{w('pPr')}/{w('outlineLvl')}")
         num_el = style.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
+        ilvl_el = style.find(f"{w('pPr')}/{w('numPr')}/{w('ilvl')}")
         outline = outline_el.get(w("val")) if outline_el is not None else None
+        name = name_el.get(w("val"), "") if name_el is not None else ""
+        ilvl = ilvl_el.get(w("val"), "") if ilvl_el is not None else ""
+        by_name = _LIST_NAME.match(name.strip())
         styles[style.get(w("styleId"), "")] = ParaStyle(
-            name=name_el.get(w("val"), "") if name_el is not None else "",
+            name=name,
             based_on=based_el.get(w("val")) if based_el is not None else None,
             outline=int(outline) if outline and outline.isdigit() else None,
             numbered=num_el is not None and num_el.get(w("val")) != "0",
+            list_level=int(ilvl) + 1 if ilvl.isdigit() else (
+                int(by_name.group(1)) if by_name else None),
         )
     return styles
 
@@ -112,15 +121,28 @@ def style_heading(styles: dict[str, ParaStyle], style_id: str | None) -> int | N
     return None
 
 
+def style_list_level(styles: dict[str, ParaStyle], style_id: str | None) -> int | None:
+    """The list depth a paragraph style implies, following basedOn; None when it says none."""
+    seen: set[str] = set()
+    while style_id and style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        if styles[style_id].list_level is not None:
+            return styles[style_id].list_level
+        style_id = styles[style_id].based_on
+    return None
+
+
 def style_flag(styles: dict[str, ParaStyle], style_id: str | None, what: str) -> bool:
     """True when the style or one it is based on is numbered ('numbered') or a TOC ('toc')."""
+    if what == "toc" and style_id and _TOC.match(style_id):
+        return True
     seen: set[str] = set()
     while style_id and style_id in styles and style_id not in seen:
         seen.add(style_id)
         style = styles[style_id]
         if what == "numbered" and style.numbered:
             return True
-        if what == "toc" and style.name.lower().startswith(("toc ", "table of contents")):
+        if what == "toc" and _TOC.match(style.name.strip()):
             return True
         style_id = style.based_on
     return False

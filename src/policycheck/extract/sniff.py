@@ -49,16 +49,16 @@ def _zip_format(path: Path) -> str:
                 if mime.strip() in (ODT_MIME, ODT_MIME + b"-template"):
                     return "odt"
                 kind = mime.decode("ascii", "replace").strip() or "unknown"
-                raise UnsupportedFormatError(f"an OpenDocument file of type '{kind}'", path)
+                raise UnsupportedFormatError(f"is an OpenDocument file of type '{kind}'", path)
             types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except zipfile.BadZipFile as exc:
-        raise CorruptDocumentError(f"a damaged zip package ({exc})", path) from exc
+        raise CorruptDocumentError(f"is a damaged zip package ({exc})", path) from exc
     if b"wordprocessingml" in types or "word/document.xml" in names:
         return "docx"
     for member, kind in _ZIP_KINDS.items():
         if member in names:
-            raise UnsupportedFormatError(f"{kind}, not a text document", path)
-    raise UnsupportedFormatError("a zip archive, not a document", path)
+            raise UnsupportedFormatError(f"is {kind}, not a text document", path)
+    raise UnsupportedFormatError("is a zip archive, not a document", path)
 
 
 def _ole2(path: Path, head: bytes) -> None:
@@ -66,10 +66,10 @@ def _ole2(path: Path, head: bytes) -> None:
         data = head + fh.read(4 * 1024 * 1024)
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise EncryptedDocumentError(
-            "password-protected Office document; remove the password or save it as PDF", path
+            "is a password-protected Office document; remove the password or save it as PDF", path
         )
     raise UnsupportedFormatError(
-        f"a legacy Microsoft Office file (OLE2, e.g. Word 97-2003 .doc): {SAVE_AS}", path
+        f"is a legacy Microsoft Office file (OLE2, e.g. Word 97-2003 .doc): {SAVE_AS}", path
     )
 
 
@@ -102,16 +102,18 @@ def sniff_format(path: Path) -> str:
     if head.startswith(OLE2):
         _ole2(path, head)
     if head.lstrip()[:5] == b"{\\rtf":
-        raise UnsupportedFormatError(f"a Rich Text Format (.rtf) file: {SAVE_AS}", path)
+        raise UnsupportedFormatError(f"is a Rich Text Format (.rtf) file: {SAVE_AS}", path)
     for magic, kind in _IMAGES.items():
         if head.startswith(magic):
-            raise UnsupportedFormatError(f"{kind}; run OCR and save the text as PDF or .docx", path)
+            raise UnsupportedFormatError(
+                f"is {kind}; run OCR and save the text as PDF or .docx", path)
     if not _is_text(head):
         shown = suffix or "none"
-        raise UnsupportedFormatError(f"unrecognised binary file (suffix '{shown}')", path)
+        raise UnsupportedFormatError(f"is an unrecognised binary file (suffix '{shown}')", path)
     if _html_head(head):
         return "html"
     fmt = SUFFIXES.get(suffix)
     if fmt in ("pdf", "docx", "odt"):
-        raise CorruptDocumentError(f"named {suffix} but its content is plain text, not {fmt}", path)
+        raise CorruptDocumentError(
+            f"is named {suffix} but holds plain text, not {fmt.upper()}", path)
     return fmt or "text"
