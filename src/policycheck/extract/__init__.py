@@ -85,7 +85,7 @@ def _check_readable(path: Path, limits: Limits) -> None:
     size = path.stat().st_size
     if size == 0:
         raise InputError("is empty (0 bytes)", path)
-    check_file_size(path, size, limits.max_file_bytes, "file")
+    check_file_size(path, size, limits.max_file_bytes, "file", "max_file_bytes")
     if not os.access(path, os.R_OK):
         raise InputError("permission denied: the file cannot be read", path)
 

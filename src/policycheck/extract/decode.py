@@ -21,7 +21,7 @@ def read_bounded(path: Path, limits: Limits) -> bytes:
     """Read at most `limits.max_text_bytes`, raising ResourceLimitError beyond it."""
     with path.open("rb") as fh:
         data = fh.read(limits.max_text_bytes + 1)
-    check_file_size(path, len(data), limits.max_text_bytes, "text file")
+    check_file_size(path, len(data), limits.max_text_bytes, "text file", "max_text_bytes")
     return data
 
 

@@ -34,12 +34,19 @@ class Limits:
     max_blocks: int = 500_000  # blocks in one document
 
 
-def check_file_size(path: Path, size: int, limit: int, what: str) -> None:
-    """Raise ResourceLimitError when `size` bytes exceed `limit`."""
+def human(size: float) -> str:
+    """A byte count for people: '512 bytes', '12 KB', '1.5 MB'."""
+    if size < 1024:
+        return f"{size:.0f} bytes"
+    if size < MB:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / MB:.1f} MB".replace(".0 MB", " MB")
+
+
+def check_file_size(path: Path, size: int, limit: int, what: str, name: str) -> None:
+    """Raise ResourceLimitError naming limit `name` when `size` bytes exceed `limit`."""
     if size > limit:
-        raise ResourceLimitError(
-            f"{what} is {size / MB:.1f} MB, over the {limit / MB:.0f} MB limit", path
-        )
+        raise ResourceLimitError(f"{what} is over the {human(limit)} limit ({name})", path)
 
 
 class Package:
@@ -61,8 +68,8 @@ class Package:
         total = sum(i.file_size for i in infos)
         if total > limits.max_total_bytes:
             raise ResourceLimitError(
-                f"zip package would inflate to {total / MB:.0f} MB, over the "
-                f"{limits.max_total_bytes / MB:.0f} MB limit (max_total_bytes)", path,
+                f"zip package would inflate to {human(total)}, over the "
+                f"{human(limits.max_total_bytes)} limit (max_total_bytes)", path,
             )
         self.infos = {i.filename: i for i in infos}
 
@@ -84,8 +91,8 @@ class Package:
         limits = self.limits
         if info.file_size > limits.max_member_bytes:
             raise ResourceLimitError(
-                f"member {name} declares {info.file_size / MB:.0f} MB, over the "
-                f"{limits.max_member_bytes / MB:.0f} MB limit (max_member_bytes)", self.path,
+                f"member {name} declares {human(info.file_size)}, over the "
+                f"{human(limits.max_member_bytes)} limit (max_member_bytes)", self.path,
             )
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MB and ratio > limits.max_compression_ratio:
@@ -100,7 +107,7 @@ class Package:
             raise CorruptDocumentError(f"member {name} cannot be read ({exc})", self.path) from exc
         if len(data) > limits.max_member_bytes:
             raise ResourceLimitError(
-                f"member {name} inflates past the {limits.max_member_bytes / MB:.0f} MB limit "
+                f"member {name} inflates past the {human(limits.max_member_bytes)} limit "
                 "(max_member_bytes)", self.path,
             )
         return data
@@ -110,6 +117,10 @@ def parse_xml(data: bytes, path: Path, member: str) -> Any:
     """Parse XML with entity expansion, DTD loading and network access all off."""
     from lxml import etree
 
+    head = data[:8192].replace(b"\x00", b"")
+    if b"<!DOCTYPE" in head or b"<!doctype" in head:
+        # OOXML and ODF never use DTDs; one here is an entity-expansion attack or junk.
+        raise CorruptDocumentError(f"{member} declares a DTD, which this format never uses", path)
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
         dtd_validation=False, remove_comments=True, remove_pis=True,
@@ -122,6 +133,5 @@ def parse_xml(data: bytes, path: Path, member: str) -> Any:
         raise CorruptDocumentError(f"{member} is empty", path)
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
-        # OOXML and ODF never use DTDs; one here is an entity-expansion attack or junk.
         raise CorruptDocumentError(f"{member} declares a DTD, which this format never uses", path)
     return root
