@@ -100,9 +100,12 @@ def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
         return True
     if numbered_heading(prev.text) is not None and prev.size > metrics.body:
         return True
-    # A short line that ends a sentence closes its paragraph even without extra spacing.
+    # A short line that ends a sentence, or looks like a heading, closes its paragraph even
+    # without extra spacing: inside a paragraph only the last line stops well short.
     short = right - prev.x1 > 0.2 * max(right - prev.x0, 1.0)
-    return short and prev.text.rstrip().endswith((".", "!", "?", ":"))
+    ending = prev.text.rstrip().endswith((".", "!", "?", ":"))
+    return short and (ending or numbered_heading(prev.text) is not None
+                      or caps_heading(prev.text))
 
 
 def _paragraphs(pages: Sequence[Page], metrics: _Metrics) -> list[_Para]:
