@@ -38,23 +38,26 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode(data: bytes, path: Path) -> str:
-    """Decode bytes as text: BOM first, then UTF-8, UTF-16, then charset detection."""
+    """Decode bytes as text: BOM first, then UTF-16 (NULs), UTF-8, then charset detection."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace")
+    if b"\x00" in data[:8192]:
+        # ASCII in UTF-16 is also valid UTF-8 (with NULs), so UTF-16 must be tried first.
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return data.decode(utf16, errors="replace")
+        raise UnsupportedFormatError("binary content, not a text document", path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return data.decode(utf16, errors="replace")
-    if b"\x00" in data[:8192]:
-        raise UnsupportedFormatError("binary content, not a text document", path)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
     encoding = best.encoding if best is not None else "cp1252"
+    if encoding.replace("-", "_") in ("ascii", "latin_1", "iso8859_1"):
+        encoding = "cp1252"  # as browsers do: Windows-1252 is the printable superset
     try:
         return data.decode(encoding, errors="replace")
     except LookupError:

@@ -68,7 +68,7 @@ def _pieces(tokens: list[Any]) -> list[Piece]:
             case "table_close":
                 table, row, cell = table_stack.pop()
             case "tr_open":
-                row, cell = row + 1, 0
+                row, cell, item_line = row + 1, 0, _line(token)
             case "th_open" | "td_open":
                 cell += 1
             case "paragraph_open":
