@@ -126,11 +126,11 @@ def policy_markdown(path: Path) -> Path:
     lines: list[str] = []
     for kind, value in POLICY:
         if kind == "h1":
-            lines += [f"# {value}", ""]
+            lines += ["", f"# {value}", ""]
         elif kind == "h2":
-            lines += [f"## {value}", ""]
+            lines += ["", f"## {value}", ""]
         elif kind == "p":
-            lines += [str(value), ""]
+            lines += ["", str(value), ""]
         elif kind == "li":
             lines.append(f"- {value}")
         elif kind == "table":

@@ -86,3 +86,10 @@ def test_paragraph_broken_by_a_page_end_is_joined_on_its_first_page() -> None:
     assert [(b.text, b.location.page) for b in blocks] == [
         ("The force will tell victims whether their information may be shared with "
          "Immigration Enforcement and why, at the first contact.", 1)]
+
+
+def test_protective_marking_removed_even_on_a_single_page() -> None:
+    pages = [page(1, rows(100, "OFFICIAL SENSITIVE is a marking officers must apply."),
+                  head="OFFICIAL - SENSITIVE", foot="Page 1 of 1")]
+    blocks = assemble(pieces(pages))
+    assert [b.text for b in blocks] == ["OFFICIAL SENSITIVE is a marking officers must apply."]
