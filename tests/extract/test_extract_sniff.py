@@ -132,3 +132,15 @@ def test_unreadable_permissions(tmp_path: Path) -> None:
             extract(path)
     finally:
         path.chmod(0o600)
+
+
+def test_markdown_that_mentions_html_tags_stays_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Web pages\n\nThe intranet page uses a <body> tag and <html> root.\n")
+    assert sniff_format(path) == "markdown"
+
+
+def test_html_after_a_bom_and_comment_is_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved"
+    path.write_bytes(b"\xef\xbb\xbf\n<!-- saved from url -->\n<html><body><p>Hi.</p></body></html>")
+    assert sniff_format(path) == "html"

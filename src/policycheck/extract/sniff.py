@@ -25,7 +25,11 @@ SUFFIXES: dict[str, str] = {
 SAVE_AS = "save it as .docx or PDF"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
-_HTML = re.compile(rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
+# HTML opens (after a BOM, whitespace, an XML declaration or comments) with one of these.
+_HTML = re.compile(
+    rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
 _IMAGES = {
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -86,8 +90,9 @@ def _is_text(head: bytes) -> bool:
 def _html_head(head: bytes) -> bool:
     text = head
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:200]:
-        text = head.replace(b"\x00", b"")
-    return _HTML.search(text[:4096]) is not None
+        text = head[2:].replace(b"\x00", b"")
+    text = text.removeprefix(b"\xef\xbb\xbf")
+    return _HTML.match(text[:4096]) is not None
 
 
 def sniff_format(path: Path) -> str:
