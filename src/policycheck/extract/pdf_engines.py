@@ -137,11 +137,24 @@ def _pdfium_lines(textpage: Any, height: float, raw: Any) -> list[Line]:
             continue
         idx = textpage.get_index(left + 0.5, (bottom + top) / 2, 2.0, 2.0)
         idx = -1 if idx is None else idx
-        size = raw.FPDFText_GetFontSize(textpage.raw, idx) if idx >= 0 else 0.0
+        size = _pdfium_size(textpage, idx, raw) if idx >= 0 else 0.0
         segments.append(Line(text.rstrip() + (" " if text.endswith(" ") else ""), left,
                              height - top, right, height - bottom, float(size),
                              idx >= 0 and _pdfium_bold(textpage, idx, raw)))
     return _merge_segments(segments)
+
+
+def _pdfium_size(textpage: Any, index: int, raw: Any) -> float:
+    """Type size in page space: the font size scaled by the character's text matrix."""
+    import ctypes
+
+    size = float(raw.FPDFText_GetFontSize(textpage.raw, index))
+    matrix = raw.FS_MATRIX()
+    if raw.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        if scale > 0:
+            size *= scale
+    return round(size, 2)
 
 
 def _pdfium_bold(textpage: Any, index: int, raw: Any) -> bool:

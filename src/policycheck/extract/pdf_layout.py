@@ -20,7 +20,7 @@ from policycheck.extract.pdf_engines import Line, Page
 from policycheck.model import BlockKind
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,7})[-–—\s]*(?:(?:of|/)\s*\d{1,4})?$",
+    r"^(?:page\s*)?[-–—\s]*(?:\d{1,5}|[ivxlcdm]{1,7})[-–—\s]*(?:(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
 # UK Government Security Classification markings: page furniture even on a one-page PDF.
@@ -99,12 +99,27 @@ def _metrics(pages: Sequence[Page]) -> _Metrics:
     return _Metrics(body, median(ratios) if ratios else 1.2)
 
 
+def _right_edges(lines: Sequence[Line]) -> dict[int, float]:
+    """Rightmost line end per 20-point band of line starts: each column's right margin."""
+    edges: dict[int, float] = {}
+    for ln in lines:
+        band = int(ln.x0 // 20)
+        edges[band] = max(edges.get(band, 0.0), ln.x1)
+    return edges
+
+
+def _right_of(line: Line, edges: dict[int, float]) -> float:
+    band = int(line.x0 // 20)
+    return max(edges.get(band - 1, 0.0), edges.get(band, 0.0), edges.get(band + 1, 0.0))
+
+
 def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
     """True when `line` starts a new paragraph after `prev` on the same page."""
     size = max(line.size, prev.size, 1.0)
     step = line.top - prev.top
-    if step < -0.5 * prev.height:  # moved up: a new column or a float
-        return True
+    if step < -0.5 * prev.height:  # moved up: a new column, or a float
+        # A sentence running on into the next column continues the paragraph.
+        return prev.text.rstrip().endswith(_TERMINAL) or not line.text.lstrip()[:1].islower()
     if step > size * metrics.pitch + 0.35 * size:
         return True
     if abs(line.size - prev.size) > 0.9 or line.bold != prev.bold:
@@ -124,10 +139,10 @@ def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
 def _paragraphs(pages: Sequence[Page], metrics: _Metrics) -> list[_Para]:
     paras: list[_Para] = []
     for page in pages:
-        right = max((ln.x1 for ln in page.lines), default=0.0)
+        edges = _right_edges(page.lines)
         prev: Line | None = None
         for line in page.lines:
-            if prev is None or _breaks(prev, line, metrics, right):
+            if prev is None or _breaks(prev, line, metrics, _right_of(prev, edges)):
                 paras.append(_Para(page.number))
             paras[-1].lines.append(line)
             prev = line
@@ -174,8 +189,8 @@ def pieces(pages: Sequence[Page]) -> list[Piece]:
             merged[-1].lines.extend(para.lines)
         else:
             merged.append(para)
-    left = min((ln.x0 for p in merged for ln in p.lines), default=0.0)
     out: list[Piece] = []
+    base: tuple[int, float] = (0, 0.0)  # page and left edge of the last ordinary paragraph
     tables = TableCursor(pages)
     for para in merged:
         out.extend(tables.pop_before(para))
@@ -184,11 +199,15 @@ def pieces(pages: Sequence[Page]) -> list[Piece]:
             out.append(Piece(BlockKind.HEADING, para.text, level=level, page=para.page))
             continue
         first, is_item = strip_marker(para.lines[0].text)
+        x0 = para.lines[0].x0
         if is_item:
             text = join_lines([first] + [ln.text for ln in para.lines[1:]])
-            depth = 1 + int(max(para.lines[0].x0 - left, 0) // 24)
+            same_column = base[0] == para.page and 0 <= x0 - base[1] < 90
+            left = base[1] if same_column else x0
+            depth = 1 + int((x0 - left) // 18)
             out.append(Piece(BlockKind.LIST_ITEM, text, level=min(depth, 9), page=para.page))
         else:
+            base = (para.page, x0)
             out.append(Piece(BlockKind.PARAGRAPH, para.text, page=para.page))
     out.extend(tables.rest())
     return out
