@@ -93,3 +93,19 @@ def test_protective_marking_removed_even_on_a_single_page() -> None:
                   head="OFFICIAL - SENSITIVE", foot="Page 1 of 1")]
     blocks = assemble(pieces(pages))
     assert [b.text for b in blocks] == ["OFFICIAL SENSITIVE is a marking officers must apply."]
+
+
+def test_segments_split_inside_a_word_are_joined_without_a_space() -> None:
+    from policycheck.extract.pdf_engines import _merge_segments
+
+    segments = [
+        Line("details to Immi", 90, 100, 488, 111, 11),
+        Line("-", 490, 105, 493, 106, 11),  # a hyphen glyph's tight box
+        Line("and super", 90, 115, 200, 126, 11),
+        Line("visors will chal", 201, 117, 300, 126, 11),
+        Line("lenge any ", 302, 115, 360, 126, 11),
+        Line("Name", 90, 130, 120, 141, 11),
+        Line("Role", 300, 130, 330, 141, 11),  # a column gap is a space
+    ]
+    assert [ln.text for ln in _merge_segments(segments)] == [
+        "details to Immi-", "and supervisors will challenge any ", "Name Role"]

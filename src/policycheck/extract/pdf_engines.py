@@ -83,8 +83,11 @@ def _merge_segments(segments: list[Line]) -> list[Line]:
             boxes = min(last.bottom - last.top, seg.bottom - seg.top)
             same_line = overlap > 0.5 * max(boxes, 0.5) and seg.x0 >= last.x1 - 2
             if same_line:
+                # PDFium ends a segment with a space where there is a word gap; a segment
+                # boundary without one falls inside a word unless the gap is plainly visible.
                 gap = seg.x0 - last.x1
-                sep = "" if gap < 0.15 * max(seg.size, 1.0) or last.text.endswith(" ") else " "
+                visible = gap > 0.5 * max(seg.size, last.size, 1.0)
+                sep = " " if visible and not last.text.endswith(" ") else ""
                 lines[-1] = Line(last.text + sep + seg.text, last.x0, min(last.top, seg.top),
                                  seg.x1, max(last.bottom, seg.bottom),
                                  max(last.size, seg.size), last.bold and seg.bold)
