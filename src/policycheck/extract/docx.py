@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 from policycheck.errors import ResourceLimitError
 from policycheck.extract.assemble import BODY, Piece, assemble, first_heading
 from policycheck.extract.limits import Package
+from policycheck.extract.numbering import load_numbering
 from policycheck.extract.ooxml import (
     Parts,
     load_parts,
     style_flag,
     style_heading,
     style_list_level,
+    style_numbering,
     w,
 )
 from policycheck.model import BlockKind, Comment, Document
@@ -46,6 +48,7 @@ class _Reader:
         self.depth = 0
         self.emitted_notes: set[tuple[str, str]] = set()
         self.title: str | None = None
+        self.numbering = load_numbering(parts.numbering)
 
     def text(self, el: Any, boxes: list[Any], notes: list[tuple[str, str]]) -> str:
         """Accepted text of a paragraph-level element; text boxes and note refs collected."""
@@ -84,7 +87,9 @@ class _Reader:
         boxes: list[Any] = []
         notes: list[tuple[str, str]] = []
         text = self.text(p, boxes, notes)
-        kind, level = self.classify(p)
+        kind, level, label = self.classify(p)
+        if kind is BlockKind.HEADING and label and text.strip():
+            text = f"{label} {text.strip()}"  # "4.2 Information sharing", as Word shows it
         if kind is not None:
             self.pieces.append(Piece(kind, text, level=level, part=part))
         self.extras(boxes, notes)
@@ -98,8 +103,11 @@ class _Reader:
                 self.emitted_notes.add(key)
                 self.blocks(note, key[0])
 
-    def classify(self, p: Any) -> tuple[BlockKind | None, int]:
-        """Heading (with level), list item (with depth), paragraph; None for a TOC entry."""
+    def classify(self, p: Any) -> tuple[BlockKind | None, int, str]:
+        """Kind and level (heading level or list depth) and the list label Word would show.
+
+        The kind is None for a table-of-contents entry, which is not read.
+        """
         ppr = p.find(w("pPr"))
         style_id = outline = num_id = None
         ilvl = ""
@@ -113,7 +121,8 @@ class _Reader:
             ilvl = ilvl_el.get(w("val"), "") if ilvl_el is not None else ""
         styles = self.parts.styles
         if style_flag(styles, style_id, "toc"):
-            return None, 0
+            return None, 0, ""
+        label = self.label(style_id, num_id, ilvl)
         level = style_heading(styles, style_id)
         if outline is not None and outline.isdigit():
             level = int(outline) + 1 if int(outline) < 9 else None
@@ -121,13 +130,21 @@ class _Reader:
             if self.title is None and style_id and styles.get(style_id) and \
                     styles[style_id].name.lower() == "title":
                 self.title = "".join(t.text or "" for t in p.iter(w("t")))
-            return BlockKind.HEADING, level
+            return BlockKind.HEADING, level, label
         numbered = num_id != "0" if num_id is not None else style_flag(styles, style_id,
                                                                         "numbered")
         if numbered:
             depth = int(ilvl) + 1 if ilvl.isdigit() else style_list_level(styles, style_id)
-            return BlockKind.LIST_ITEM, min(depth or 1, 9)
-        return BlockKind.PARAGRAPH, 0
+            return BlockKind.LIST_ITEM, min(depth or 1, 9), label
+        return BlockKind.PARAGRAPH, 0, ""
+
+    def label(self, style_id: str | None, num_id: str | None, ilvl: str) -> str:
+        """Advance the paragraph's list counter (if it is numbered) and return its label."""
+        style_num, style_ilvl = style_numbering(self.parts.styles, style_id)
+        num = num_id if num_id is not None else style_num
+        if not num or num == "0":
+            return ""
+        return self.numbering.label(num, int(ilvl) if ilvl.isdigit() else style_ilvl)
 
     def table(self, tbl: Any, part: str) -> None:
         self.depth += 1

@@ -40,6 +40,8 @@ class ParaStyle:
     outline: int | None  # 0-based outline level, 9 = body text
     numbered: bool
     list_level: int | None = None  # explicit list depth (1 = top) from ilvl or the style name
+    num_id: str | None = None  # the list a style numbers its paragraphs in
+    ilvl: int | None = None
 
 
 @dataclass(slots=True)
@@ -50,6 +52,7 @@ class Parts:
     styles: dict[str, ParaStyle] = field(default_factory=dict)
     notes: dict[tuple[str, str], Any] = field(default_factory=dict)  # (kind, id) -> element
     comments: Any = None
+    numbering: Any = None
     title: str | None = None
     strict: bool = False
 
@@ -100,6 +103,8 @@ def _styles(root: Any) -> dict[str, ParaStyle]:
             numbered=num_el is not None and num_el.get(w("val")) != "0",
             list_level=int(ilvl) + 1 if ilvl.isdigit() else (
                 int(by_name.group(1)) if by_name else None),
+            num_id=num_el.get(w("val")) if num_el is not None else None,
+            ilvl=int(ilvl) if ilvl.isdigit() else None,
         )
     return styles
 
@@ -130,6 +135,20 @@ def style_list_level(styles: dict[str, ParaStyle], style_id: str | None) -> int 
             return styles[style_id].list_level
         style_id = styles[style_id].based_on
     return None
+
+
+def style_numbering(styles: dict[str, ParaStyle], style_id: str | None) -> tuple[str | None, int]:
+    """The (numId, ilvl) a paragraph style numbers its paragraphs with, following basedOn."""
+    seen: set[str] = set()
+    ilvl: int | None = None
+    while style_id and style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        style = styles[style_id]
+        ilvl = style.ilvl if ilvl is None else ilvl
+        if style.num_id is not None:
+            return style.num_id, ilvl or 0
+        style_id = style.based_on
+    return None, 0
 
 
 def style_flag(styles: dict[str, ParaStyle], style_id: str | None, what: str) -> bool:
@@ -170,6 +189,8 @@ def load_parts(package: Package) -> Parts:
             for note in _xml(package, name)[0].iter(w(kind)):
                 if note.get(w("type"), "normal") == "normal":
                     parts.notes[(kind, note.get(w("id"), ""))] = note
+    if package.has(rels.get("numbering", "")):
+        parts.numbering = _xml(package, rels["numbering"])[0]
     if package.has(rels.get("comments", "")):
         parts.comments = _xml(package, rels["comments"])[0]
     core = root_rels.get("core-properties")
