@@ -151,11 +151,13 @@ def _paragraphs(pages: Sequence[Page], metrics: _Metrics) -> list[_Para]:
 
 def _heading_level(para: _Para, body: float, sizes: list[float]) -> int | None:
     text = para.text
-    if len(para.lines) > 2 or len(text.split()) > 14 or text.endswith((".", ",", ";")):
+    if text.endswith((".", ",", ";")):
         return None
     size = round(max(ln.size for ln in para.lines) * 2) / 2
-    if body and size >= body + 1.0 and size in sizes:
-        return sizes.index(size) + 1
+    if body and size >= body + 1.0 and size in sizes and len(text.split()) <= 24:
+        return sizes.index(size) + 1  # large type: a title may run over a few lines
+    if len(para.lines) > 2 or len(text.split()) > 14:
+        return None
     level = numbered_heading(text)
     if level is not None:
         return level
@@ -182,7 +184,7 @@ def pieces(pages: Sequence[Page]) -> list[Piece]:
     body = metrics.body
     paras = _paragraphs(pages, metrics)
     sizes = sorted({round(ln.size * 2) / 2 for p in paras for ln in p.lines
-                    if body and ln.size >= body + 1.0 and len(p.lines) <= 2}, reverse=True)
+                    if body and ln.size >= body + 1.0 and len(p.lines) <= 4}, reverse=True)
     merged: list[_Para] = []
     for para in paras:
         if merged and _continues(merged[-1], para):
