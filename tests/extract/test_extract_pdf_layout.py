@@ -109,3 +109,14 @@ def test_segments_split_inside_a_word_are_joined_without_a_space() -> None:
     ]
     assert [ln.text for ln in _merge_segments(segments)] == [
         "details to Immi-", "and supervisors will challenge any ", "Name Role"]
+
+
+def test_protective_markings_are_capitals_only() -> None:
+    from policycheck.extract.headings import protective_marking
+
+    marked = ["OFFICIAL", "OFFICIAL - SENSITIVE", "OFFICIAL-SENSITIVE", "NOT PROTECTIVELY MARKED",
+              "Northshire Police – OFFICIAL"]
+    unmarked = ["Official guidance for staff", "Confidential reporting line",
+                "OFFICIAL SENSITIVE is a marking officers must apply."]
+    assert [protective_marking(t) for t in marked] == [True] * len(marked)
+    assert [protective_marking(t) for t in unmarked] == [False] * len(unmarked)

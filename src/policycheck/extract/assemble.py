@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from policycheck.extract.headings import protective_marking
 from policycheck.extract.normalize import clean
 from policycheck.model import Block, BlockKind, Location
 
@@ -62,7 +63,8 @@ def assemble(pieces: Iterable[Piece]) -> tuple[Block, ...]:
 
 def first_heading(blocks: Iterable[Block]) -> str | None:
     """The text of the first top-most heading, used as a title when the file names none."""
-    headings = [b for b in blocks if b.kind is BlockKind.HEADING and b.location.part == BODY]
+    headings = [b for b in blocks if b.kind is BlockKind.HEADING and b.location.part == BODY
+                and not protective_marking(b.text)]
     if not headings:
         return None
     top = min(h.level for h in headings)

@@ -10,6 +10,13 @@ LIST_MARKER = re.compile(
     r"^\s*(?:[-*+•‣◦▪▫■□●○–—·\uf020-\uf0ff]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,5})\)|[ivx]{1,5}\))\s+"
 )
 _END_PUNCT = (".", ",", ";", "?", "!")
+# UK Government Security Classification markings, which head and foot police documents.
+# They are written in capitals, which tells them apart from "Official guidance" or
+# "Confidential reporting line".
+_MARKING = re.compile(
+    r"^(?:NOT PROTECTIVELY MARKED|OFFICIAL(?:[\s-]*SENSITIVE)?|RESTRICTED|CONFIDENTIAL|"
+    r"(?:TOP )?SECRET|UNCLASSIFIED)\b"
+)
 MAX_HEADING_WORDS = 14
 
 
@@ -53,3 +60,13 @@ def strip_marker(line: str) -> tuple[str, bool]:
     if not match:
         return line.strip(), False
     return line[match.end():].strip(), True
+
+
+def protective_marking(line: str) -> bool:
+    """A short line that opens with, or ends with, a protective marking: 'OFFICIAL - SENSITIVE',
+    'Northshire Police – OFFICIAL'."""
+    text = line.strip()
+    if len(text.split()) > 8 or text.endswith((".", "!", "?")):
+        return False
+    last = re.split(r"\s[-–—|]\s", text)[-1]
+    return _MARKING.match(text) is not None or _MARKING.fullmatch(last.strip()) is not None

@@ -12,6 +12,7 @@ from policycheck.extract.assemble import Piece
 from policycheck.extract.headings import (
     caps_heading,
     numbered_heading,
+    protective_marking,
     strip_marker,
     title_case_heading,
 )
@@ -22,11 +23,6 @@ from policycheck.model import BlockKind
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—\s]*(?:\d{1,5}|[ivxlcdm]{1,7})[-–—\s]*(?:(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
-)
-# UK Government Security Classification markings: page furniture even on a one-page PDF.
-_MARKING = re.compile(
-    r"^(?:not protectively marked|official(?:[\s-]*sensitive)?|restricted|confidential|"
-    r"(?:top )?secret|unclassified)\b", re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"', ")")
 EDGE_LINES = 3  # lines at the top and bottom of a page that may be running heads or feet
@@ -54,13 +50,6 @@ def _mask(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def _marking(text: str) -> bool:
-    """A short line that opens with a protective marking, e.g. 'OFFICIAL - SENSITIVE'."""
-    text = text.strip()
-    return (_MARKING.match(text) is not None and len(text.split()) <= 8
-            and not text.endswith((".", "!", "?")))
-
-
 def remove_furniture(pages: Sequence[Page]) -> None:
     """Drop running heads and feet from the page edges: lines repeating on most pages (digits
     masked), bare page numbers ('3', 'Page 3 of 12', '- iv -') and protective markings."""
@@ -71,7 +60,7 @@ def remove_furniture(pages: Sequence[Page]) -> None:
     threshold = max(2, (with_text + 1) // 2)
     for page in pages:
         doomed = {id(ln) for ln in _edge_lines(page)
-                  if _PAGE_NUMBER.match(ln.text.strip()) or _marking(ln.text)
+                  if _PAGE_NUMBER.match(ln.text.strip()) or protective_marking(ln.text)
                   or (with_text >= 2 and counts[_mask(ln.text)] >= threshold)}
         page.lines = [ln for ln in page.lines if id(ln) not in doomed]
 
