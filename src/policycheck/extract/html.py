@@ -21,9 +21,9 @@ DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 TEXT_BLOCKS = {"p", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "address"}
 CONTAINERS = {"div", "section", "article", "main", "body", "html", "center", "details",
-              "summary", "figure", "dl", "tbody", "thead", "tfoot", "fieldset", "span"}
-_BLOCK_TAGS = (set(HEADINGS) | TEXT_BLOCKS | CONTAINERS | {"ul", "ol", "li", "table", "tr",
-               "td", "th", "hr", "br"}) - {"span"}
+              "summary", "figure", "dl", "tbody", "thead", "tfoot", "fieldset"}
+_BLOCK_TAGS = set(HEADINGS) | TEXT_BLOCKS | CONTAINERS | {"ul", "ol", "li", "table", "tr", "td",
+                                                          "th", "hr", "br"}
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
 
 
@@ -57,10 +57,11 @@ class _Walker:
         return "".join(parts)
 
     def walk(self, el: Any, depth: int = 0) -> None:
+        """Emit the blocks inside a container; loose text between blocks becomes paragraphs."""
         run: list[str] = [el.text or ""]
         for child in el:
             tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if tag in _BLOCK_TAGS or tag in ("ul", "ol"):
+            if tag in _BLOCK_TAGS:
                 self.flush(run)
                 run = []
                 self.element(child, tag, depth)

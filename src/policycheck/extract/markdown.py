@@ -31,14 +31,14 @@ def _line(token: Any) -> int | None:
     return token.map[0] + 1 if token.map else None
 
 
-def _strip_front_matter(text: str) -> tuple[str, int]:
+def _strip_front_matter(text: str) -> str:
     """Blank out a leading YAML front-matter block, keeping line numbers right."""
     lines = text.split("\n")
     if lines and lines[0].strip() == "---":
         for i in range(1, min(len(lines), 200)):
             if lines[i].strip() in ("---", "..."):
-                return "\n" * (i + 1) + "\n".join(lines[i + 1:]), i + 1
-    return text, 0
+                return "\n" * (i + 1) + "\n".join(lines[i + 1:])
+    return text
 
 
 def _pieces(tokens: list[Any]) -> list[Piece]:
@@ -95,7 +95,7 @@ def extract_markdown(path: Path, options: ExtractOptions) -> Document:
     from markdown_it import MarkdownIt
 
     text = decode(read_bounded(path, options.limits), path).replace("\r\n", "\n")
-    text, _ = _strip_front_matter(text)
+    text = _strip_front_matter(text)
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     blocks = assemble(_pieces(parser.parse(text)))
     return Document(path=path, format="markdown", blocks=blocks, title=first_heading(blocks))
