@@ -157,6 +157,16 @@ def test_tracked_changes_are_accepted(tmp_path: Path) -> None:
     assert doc.notices == ("tracked changes were present; checked as if all were accepted",)
 
 
+def test_deleted_table_row_is_dropped(tmp_path: Path) -> None:
+    row = "<w:tr>{}<w:tc>{}</w:tc></w:tr>"
+    body = ("<w:tbl>" + row.format("", p("Kept row."))
+            + row.format('<w:trPr><w:del w:id="5" w:author="A"/></w:trPr>', p("Deleted row."))
+            + row.format("", p("Last row.")) + "</w:tbl>")
+    doc = extract(docx_with_body(tmp_path / "rows.docx", body))
+    assert [(b.text, b.location.row) for b in doc.blocks] == [("Kept row.", 1), ("Last row.", 2)]
+    assert doc.had_revisions
+
+
 def test_no_revisions_no_notice(tmp_path: Path) -> None:
     doc = extract(docx_with_body(tmp_path / "plain.docx", p("Plain.")))
     assert not doc.had_revisions and doc.notices == ()

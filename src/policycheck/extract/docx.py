@@ -155,7 +155,9 @@ class _Reader:
             )
         self.tables += 1
         number = self.tables
-        for r, tr in enumerate(_children(tbl, w("tr")), 1):
+        rows = [tr for tr in _children(tbl, w("tr"))
+                if tr.find(f"{w('trPr')}/{w('del')}") is None]  # a deleted row is gone
+        for r, tr in enumerate(rows, 1):
             for c, tc in enumerate(_children(tr, w("tc")), 1):
                 if _merged_continuation(tc):
                     continue
