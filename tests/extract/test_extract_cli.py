@@ -75,13 +75,9 @@ def test_bad_files_are_reported_and_the_rest_still_read(tmp_path: Path) -> None:
 
 
 def test_scanned_pdf_notice_is_shown(tmp_path: Path) -> None:
-    import pypdfium2 as pdfium
+    from test_extract_pdf import scanned_pdf
 
-    pdf = pdfium.PdfDocument.new()
-    pdf.new_page(595, 842).close()
-    pdf.save(str(tmp_path / "scan.pdf"))
-    pdf.close()
-    result = runner.invoke(app, ["extract", str(tmp_path / "scan.pdf")])
+    result = runner.invoke(app, ["extract", str(scanned_pdf(tmp_path / "scan.pdf"))])
     assert result.exit_code == 0
     assert "notice: no text layer (needs OCR)" in result.stdout.splitlines()
 

@@ -16,13 +16,22 @@ ENGINES = ["pdfium", "pdfplumber"]
 PASSWORD_PDF = CORPUS / "pdf" / "password-example.pdf"
 
 
-def blank_pdf(path: Path, pages: int = 1, base: Path | None = None) -> Path:
-    """A PDF of blank pages (what a scan without OCR looks like to a text reader)."""
+def scanned_pdf(path: Path, pages: int = 1, base: Path | None = None) -> Path:
+    """A PDF whose pages carry only an image, as a scan without OCR does."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     pdf = pdfium.PdfDocument(base) if base else pdfium.PdfDocument.new()
     for _ in range(pages):
-        pdf.new_page(595, 842).close()
+        page = pdf.new_page(595, 842)
+        bitmap = pdfium.PdfBitmap.new_native(200, 280, raw.FPDFBitmap_BGR)
+        bitmap.fill_rect((40, 40, 40, 255), 0, 0, 200, 280)
+        image = pdfium.PdfImage.new(pdf)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pdfium.PdfMatrix().scale(500, 700).translate(47, 71))
+        page.insert_obj(image)
+        page.gen_content()
+        page.close()
     pdf.save(str(path))
     pdf.close()
     return path
@@ -67,7 +76,7 @@ def test_pdfplumber_reads_table_cells(single_policy_pdf: Path) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_pdf_without_text_layer_is_not_assessable(tmp_path: Path, engine: str) -> None:
-    doc = extract(blank_pdf(tmp_path / "scan.pdf", pages=2), ExtractOptions(pdf_engine=engine))
+    doc = extract(scanned_pdf(tmp_path / "scan.pdf", pages=2), ExtractOptions(pdf_engine=engine))
     assert doc.has_text_layer is False
     assert doc.notices == (NO_TEXT_LAYER,)
     assert doc.pages == 2 and doc.blocks == ()
@@ -75,7 +84,7 @@ def test_pdf_without_text_layer_is_not_assessable(tmp_path: Path, engine: str) -
 
 
 def test_some_scanned_pages_are_reported(single_policy_pdf: Path, tmp_path: Path) -> None:
-    mixed = blank_pdf(tmp_path / "mixed.pdf", pages=1, base=single_policy_pdf)
+    mixed = scanned_pdf(tmp_path / "mixed.pdf", pages=1, base=single_policy_pdf)
     doc = extract(mixed)
     assert doc.has_text_layer
     last = doc.pages
