@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from policycheck.errors import CorruptDocumentError, ResourceLimitError
 from policycheck.extract.assemble import Piece, assemble, first_heading
 from policycheck.extract.decode import decode, read_bounded
+from policycheck.extract.limits import detail
 from policycheck.model import BlockKind, Document
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def extract_html(path: Path, options: ExtractOptions) -> Document:
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise CorruptDocumentError(f"HTML cannot be parsed ({exc})", path) from exc
+        raise CorruptDocumentError(f"HTML cannot be parsed ({detail(exc)})", path) from exc
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split()) or None
     _prune(root)

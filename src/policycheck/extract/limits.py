@@ -33,6 +33,12 @@ class Limits:
     max_table_depth: int = 16  # tables nested inside table cells
 
 
+def detail(exc: BaseException, limit: int = 160) -> str:
+    """A library exception as a short single line, to put inside a one-line error message."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def human(size: float) -> str:
     """A byte count for people: '512 bytes', '12 KB', '1.5 MB'."""
     if size < 1024:
@@ -57,7 +63,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise CorruptDocumentError(f"not a valid {kind} package ({exc})", path) from exc
+            raise CorruptDocumentError(f"not a valid {kind} package ({detail(exc)})", path) from exc
         infos = self.zip.infolist()
         if len(infos) > limits.max_zip_members:
             raise ResourceLimitError(
@@ -103,7 +109,8 @@ class Package:
             with self.zip.open(info) as fh:
                 data = fh.read(limits.max_member_bytes + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            raise CorruptDocumentError(f"member {name} cannot be read ({exc})", self.path) from exc
+            reason = f"member {name} cannot be read ({detail(exc)})"
+            raise CorruptDocumentError(reason, self.path) from exc
         if len(data) > limits.max_member_bytes:
             raise ResourceLimitError(
                 f"member {name} inflates past the {human(limits.max_member_bytes)} limit "
@@ -127,7 +134,8 @@ def parse_xml(data: bytes, path: Path, member: str) -> Any:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise CorruptDocumentError(f"{member} is not well-formed XML ({exc})", path) from exc
+        reason = f"{member} is not well-formed XML ({detail(exc)})"
+        raise CorruptDocumentError(reason, path) from exc
     if root is None:
         raise CorruptDocumentError(f"{member} is empty", path)
     docinfo = root.getroottree().docinfo

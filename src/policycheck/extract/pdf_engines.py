@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from policycheck.errors import CorruptDocumentError, EncryptedDocumentError, ResourceLimitError
-from policycheck.extract.limits import Limits
+from policycheck.extract.limits import Limits, detail
 
 NEEDS_PASSWORD = "password-protected; use --password"
 WRONG_PASSWORD = "password-protected and the password given does not open it"
@@ -107,7 +107,7 @@ def pdfium_pages(path: Path, password: str | None, limits: Limits) -> Iterator[P
         if exc.err_code == raw.FPDF_ERR_PASSWORD:
             raise EncryptedDocumentError(WRONG_PASSWORD if password else NEEDS_PASSWORD,
                                          path) from exc
-        raise CorruptDocumentError(f"not a readable PDF ({exc})", path) from exc
+        raise CorruptDocumentError(f"not a readable PDF ({detail(exc)})", path) from exc
     try:
         _check_pages(path, len(pdf), limits)
         for index in range(len(pdf)):
@@ -125,7 +125,7 @@ def pdfium_pages(path: Path, password: str | None, limits: Limits) -> Iterator[P
                 page.close()
             yield Page(index + 1, width, height, lines, chars=chars)
     except pdfium.PdfiumError as exc:
-        raise CorruptDocumentError(f"PDF page cannot be read ({exc})", path) from exc
+        raise CorruptDocumentError(f"PDF page cannot be read ({detail(exc)})", path) from exc
     finally:
         pdf.close()
 
@@ -180,8 +180,7 @@ def _plumber_error(path: Path, exc: BaseException, password: str | None) -> Exce
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
         return EncryptedDocumentError(WRONG_PASSWORD if password else NEEDS_PASSWORD, path)
-    detail = str(inner) or type(inner).__name__
-    return CorruptDocumentError(f"not a readable PDF ({detail})", path)
+    return CorruptDocumentError(f"not a readable PDF ({detail(inner)})", path)
 
 
 def plumber_pages(path: Path, password: str | None, limits: Limits) -> Iterator[Page]:

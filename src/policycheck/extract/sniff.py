@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from policycheck.errors import CorruptDocumentError, EncryptedDocumentError, UnsupportedFormatError
+from policycheck.extract.limits import detail
 
 SUFFIXES: dict[str, str] = {
     ".pdf": "pdf",
@@ -56,7 +57,7 @@ def _zip_format(path: Path) -> str:
                 raise UnsupportedFormatError(f"is an OpenDocument file of type '{kind}'", path)
             types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except zipfile.BadZipFile as exc:
-        raise CorruptDocumentError(f"is a damaged zip package ({exc})", path) from exc
+        raise CorruptDocumentError(f"is a damaged zip package ({detail(exc)})", path) from exc
     if b"wordprocessingml" in types or "word/document.xml" in names:
         return "docx"
     for member, kind in _ZIP_KINDS.items():
