@@ -5,6 +5,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+from extract_builders import rewrite_member
+
 from policycheck.extract import extract
 from policycheck.model import BlockKind
 
@@ -95,3 +98,21 @@ def test_notes_comments_frames_lists_and_merged_cells(tmp_path: Path) -> None:
                                                                           (2, 2)]
     assert [(c.author, c.text) for c in doc.comments] == [("J. Reviewer", "Which protocol?")]
     assert not doc.had_revisions
+
+
+def test_encrypted_odt_and_other_opendocument_types(tmp_path: Path) -> None:
+    from policycheck.errors import EncryptedDocumentError, UnsupportedFormatError
+
+    locked = odt(tmp_path / "locked.odt", "<text:p>Secret.</text:p>")
+    rewrite_member(locked, "META-INF/manifest.xml",
+                   b"<manifest><file-entry><encryption-data/></file-entry></manifest>")
+    with pytest.raises(EncryptedDocumentError, match="password-protected"):
+        extract(locked)
+    sheet = tmp_path / "sheet.odt"
+    with zipfile.ZipFile(sheet, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<x/>")
+    with pytest.raises(UnsupportedFormatError) as info:
+        extract(sheet)
+    assert str(info.value).endswith(
+        "is an OpenDocument file of type 'application/vnd.oasis.opendocument.spreadsheet'")

@@ -131,3 +131,14 @@ Victims can report **without** fear of
              if b.kind is BlockKind.TABLE_CELL]
     assert cells == [(1, 1, 1), (1, 1, 2), (1, 2, 1), (1, 2, 2)]
     assert doc.title == "Safe reporting"
+
+
+def test_underlined_headings_in_text(tmp_path: Path) -> None:
+    path = tmp_path / "setext.txt"
+    path.write_text("Safe Reporting\n==============\n\nScope\n-----\nAll staff.\n")
+    doc = extract_text(path, ExtractOptions())
+    assert [(b.kind, b.level, b.text, b.location.line) for b in doc.blocks] == [
+        (BlockKind.HEADING, 1, "Safe Reporting", 1),
+        (BlockKind.HEADING, 2, "Scope", 4),
+        (BlockKind.PARAGRAPH, 0, "All staff.", 6),
+    ]
