@@ -95,3 +95,16 @@ def test_giant_page_guard(single_policy_pdf: Path, engine: str) -> None:
     options = ExtractOptions(pdf_engine=engine, limits=Limits(max_page_area=1000.0))
     with pytest.raises(ResourceLimitError, match=r"page 1 measures 612 x 792 pt"):
         extract(single_policy_pdf, options)
+
+
+def test_damaged_deflate_stream_is_corrupt(tmp_path: Path) -> None:
+    path = docx_with_body(tmp_path / "damaged.docx", p("Victims first. " * 400))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 20, start + info.compress_size - 20, 7):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDocumentError, match=r"member word/document\.xml cannot be read"):
+        extract(path)

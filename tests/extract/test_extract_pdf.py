@@ -111,3 +111,33 @@ def test_malformed_pdf_is_corrupt(tmp_path: Path, engine: str) -> None:
     path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nendobj\ngarbage")
     with pytest.raises(CorruptDocumentError, match="not a readable PDF"):
         extract(path, ExtractOptions(pdf_engine=engine))
+
+
+def minimal_pdf(media_box: str) -> bytes:
+    """A one-page PDF with a valid cross-reference table and the given MediaBox."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox {media_box} >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"\
+        .encode()
+    return out
+
+
+def test_damaged_page_tree_is_corrupt_with_pdfplumber(tmp_path: Path) -> None:
+    path = tmp_path / "box.pdf"
+    path.write_bytes(minimal_pdf("[0 0 /Oops 612 792]"))
+    with pytest.raises(CorruptDocumentError, match="not a readable PDF"):
+        extract(path, ExtractOptions(pdf_engine="pdfplumber"))
+    path.write_bytes(minimal_pdf("[0 0 612 792]"))
+    doc = extract(path, ExtractOptions(pdf_engine="pdfplumber"))
+    assert doc.has_text_layer is False and doc.pages == 1

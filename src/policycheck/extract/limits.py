@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,7 +109,8 @@ class Package:
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(limits.max_member_bytes + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError) as exc:
             reason = f"member {name} cannot be read ({detail(exc)})"
             raise CorruptDocumentError(reason, self.path) from exc
         if len(data) > limits.max_member_bytes:

@@ -185,18 +185,23 @@ def _plumber_error(path: Path, exc: BaseException, password: str | None) -> Exce
 
 def plumber_pages(path: Path, password: str | None, limits: Limits) -> Iterator[Page]:
     """Pages through pdfplumber: slower, but finds ruled tables by their geometry."""
+    import contextlib
+    import logging
     import struct
     import zlib
 
     import pdfplumber
     from pdfminer.pdftypes import PDFException
     from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     # pdfminer reports damaged files through many exception types; these are the ones a
     # malformed PDF can raise, and each becomes a CorruptDocumentError for this file.
-    broken = (PdfminerException, PDFException, PSException, KeyError, ValueError, TypeError,
-              IndexError, AttributeError, AssertionError, struct.error, zlib.error)
+    broken = (PdfminerException, MalformedPDFException, PDFException, PSException, KeyError,
+              ValueError, TypeError, IndexError, AttributeError, AssertionError, struct.error,
+              zlib.error)
+    # pdfminer logs every damaged stream it recovers from; the reader only wants the text.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except broken as exc:
@@ -211,7 +216,9 @@ def plumber_pages(path: Path, password: str | None, limits: Limits) -> Iterator[
     except broken as exc:
         raise _plumber_error(path, exc, password) from exc
     finally:
-        pdf.close()
+        # Closing re-reads a damaged page tree; its error has been reported already.
+        with contextlib.suppress(*broken):
+            pdf.close()
 
 
 def _plumber_page(path: Path, page: Any, limits: Limits) -> Page:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from policycheck.errors import CorruptDocumentError, EncryptedDocumentError, UnsupportedFormatError
@@ -56,7 +57,7 @@ def _zip_format(path: Path) -> str:
                 kind = mime.decode("ascii", "replace").strip() or "unknown"
                 raise UnsupportedFormatError(f"is an OpenDocument file of type '{kind}'", path)
             types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
         raise CorruptDocumentError(f"is a damaged zip package ({detail(exc)})", path) from exc
     if b"wordprocessingml" in types or "word/document.xml" in names:
         return "docx"
