@@ -65,8 +65,10 @@ def test_headings_paths_and_list_items(single_policy_pdf: Path, engine: str) -> 
     assert doc.title == "Migrant Victims and Witnesses Policy"
 
 
-def test_pdfplumber_reads_table_cells(single_policy_pdf: Path) -> None:
-    doc = extract(single_policy_pdf, ExtractOptions(pdf_engine="pdfplumber"))
+@pytest.mark.parametrize("engine", ENGINES)
+def test_table_cells_are_read_cell_by_cell(single_policy_pdf: Path, engine: str) -> None:
+    """pdfplumber finds the ruled table; PDFium hands pages that look tabular to it."""
+    doc = extract(single_policy_pdf, ExtractOptions(pdf_engine=engine))
     cells = [(b.text, b.location.row, b.location.cell) for b in doc.blocks
              if b.kind is BlockKind.TABLE_CELL]
     assert cells == [("Role", 1, 1), ("Duty", 1, 2), ("Officer", 2, 1),
@@ -141,3 +143,10 @@ def test_damaged_page_tree_is_corrupt_with_pdfplumber(tmp_path: Path) -> None:
     path.write_bytes(minimal_pdf("[0 0 612 792]"))
     doc = extract(path, ExtractOptions(pdf_engine="pdfplumber"))
     assert doc.has_text_layer is False and doc.pages == 1
+
+
+def test_pdfium_without_table_pass_reads_rows_as_text(single_policy_pdf: Path) -> None:
+    doc = extract(single_policy_pdf, ExtractOptions(pdf_tables=False))
+    assert not any(b.kind is BlockKind.TABLE_CELL for b in doc.blocks)
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Officer Records the referral." in text

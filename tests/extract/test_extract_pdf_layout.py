@@ -96,7 +96,7 @@ def test_protective_marking_removed_even_on_a_single_page() -> None:
 
 
 def test_segments_split_inside_a_word_are_joined_without_a_space() -> None:
-    from policycheck.extract.pdf_engines import _merge_segments
+    from policycheck.extract.pdf_engines import _merge_segments, table_hint
 
     segments = [
         Line("details to Immi", 90, 100, 488, 111, 11),
@@ -105,10 +105,18 @@ def test_segments_split_inside_a_word_are_joined_without_a_space() -> None:
         Line("visors will chal", 201, 117, 300, 126, 11),
         Line("lenge any ", 302, 115, 360, 126, 11),
         Line("Name", 90, 130, 120, 141, 11),
-        Line("Role", 300, 130, 330, 141, 11),  # a column gap is a space
+        Line("Role", 300, 130, 330, 141, 11),  # a column gutter is marked with a tab
     ]
-    assert [ln.text for ln in _merge_segments(segments)] == [
-        "details to Immi-", "and supervisors will challenge any ", "Name Role"]
+    lines = _merge_segments(segments)
+    assert [ln.text for ln in lines] == [
+        "details to Immi-", "and supervisors will challenge any ", "Name\tRole"]
+    assert lines[-1].gutters == (300,)
+    assert not table_hint(lines)
+    rows = [Line(name, 90, top, 120, top + 11, 11) for name, top in
+            (("Officer", 150), ("Supervisor", 165), ("Inspector", 180))]
+    roles = [Line("Refers.", 300, ln.top, 340, ln.bottom, 11) for ln in rows]
+    table = _merge_segments([seg for pair in zip(rows, roles, strict=True) for seg in pair])
+    assert table_hint(table)
 
 
 def test_protective_markings_are_capitals_only() -> None:

@@ -21,6 +21,7 @@ class ExtractOptions:
 
     pdf_engine: str = "pdfium"  # or "pdfplumber" (slower; geometry-based tables)
     password: str | None = None
+    pdf_tables: bool = True  # pdfium: read pages that look tabular with pdfplumber's tables
     limits: Limits = field(default_factory=Limits)
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policycheck.extract.assemble import assemble, first_heading
-from policycheck.extract.pdf_engines import Page, pdfium_pages, plumber_pages
+from policycheck.extract.pdf_engines import Page, pdfium_pages
 from policycheck.extract.pdf_layout import pieces
+from policycheck.extract.pdf_plumber import add_tables, plumber_pages
 from policycheck.model import Document
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
     """Read a PDF into blocks; a PDF without any text layer is returned as not assessable."""
     read = plumber_pages if options.pdf_engine == "pdfplumber" else pdfium_pages
     pages: list[Page] = list(read(path, options.password, options.limits))
+    if options.pdf_engine != "pdfplumber" and options.pdf_tables:
+        add_tables(path, options.password, pages)
     blank = [p.number for p in pages if not any(ln.text.strip() for ln in p.lines)
              and not p.tables]
     if len(blank) == len(pages):

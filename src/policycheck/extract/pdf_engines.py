@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ class Line:
     bottom: float
     size: float = 0.0
     bold: bool = False
+    gutters: tuple[float, ...] = ()  # where text resumes after a column-wide gap
 
     @property
     def height(self) -> float:
@@ -50,9 +52,10 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     chars: int = 0
+    table_hint: bool = False  # several lines with column-wide gaps: probably a table
 
 
-def _check_page(path: Path, number: int, width: float, height: float, chars: int,
+def check_page(path: Path, number: int, width: float, height: float, chars: int,
                 limits: Limits) -> None:
     if width * height > limits.max_page_area:
         raise ResourceLimitError(
@@ -66,15 +69,25 @@ def _check_page(path: Path, number: int, width: float, height: float, chars: int
         )
 
 
-def _check_pages(path: Path, count: int, limits: Limits) -> None:
+def check_pages(path: Path, count: int, limits: Limits) -> None:
     if count > limits.max_pdf_pages:
         raise ResourceLimitError(
             f"{count} pages, over the limit of {limits.max_pdf_pages} (max_pdf_pages)", path
         )
 
 
+def table_hint(lines: list[Line]) -> bool:
+    """True when three or more lines resume text after a wide gap at the same x: columns."""
+    starts = Counter(round(x / 8) for ln in lines for x in set(ln.gutters))
+    return any(count >= 3 for count in starts.values())
+
+
 def _merge_segments(segments: list[Line]) -> list[Line]:
-    """Join text segments that sit on the same baseline into lines, keeping stream order."""
+    """Join text segments that sit on the same baseline into lines, keeping stream order.
+
+    A gap wider than two type sizes is joined with a tab (the normaliser turns it into a
+    space) and remembered in `gutters`, so that `table_hint` can spot aligned columns.
+    """
     lines: list[Line] = []
     for seg in segments:
         last = lines[-1] if lines else None
@@ -86,11 +99,14 @@ def _merge_segments(segments: list[Line]) -> list[Line]:
                 # PDFium ends a segment with a space where there is a word gap; a segment
                 # boundary without one falls inside a word unless the gap is plainly visible.
                 gap = seg.x0 - last.x1
-                visible = gap > 0.5 * max(seg.size, last.size, 1.0)
+                size = max(seg.size, last.size, 1.0)
+                visible = gap > 0.5 * size
                 sep = " " if visible and not last.text.endswith(" ") else ""
+                sep = "\t" if gap > 2 * size else sep
+                gutters = (*last.gutters, seg.x0) if sep == "\t" else last.gutters
                 lines[-1] = Line(last.text + sep + seg.text, last.x0, min(last.top, seg.top),
                                  seg.x1, max(last.bottom, seg.bottom),
-                                 max(last.size, seg.size), last.bold and seg.bold)
+                                 max(last.size, seg.size), last.bold and seg.bold, gutters)
                 continue
         lines.append(seg)
     return [ln for ln in lines if ln.text.strip()]
@@ -109,7 +125,7 @@ def pdfium_pages(path: Path, password: str | None, limits: Limits) -> Iterator[P
                                          path) from exc
         raise CorruptDocumentError(f"not a readable PDF ({detail(exc)})", path) from exc
     try:
-        _check_pages(path, len(pdf), limits)
+        check_pages(path, len(pdf), limits)
         for index in range(len(pdf)):
             page = pdf[index]
             try:
@@ -117,13 +133,14 @@ def pdfium_pages(path: Path, password: str | None, limits: Limits) -> Iterator[P
                 textpage = page.get_textpage()
                 try:
                     chars = textpage.count_chars()
-                    _check_page(path, index + 1, width, height, chars, limits)
+                    check_page(path, index + 1, width, height, chars, limits)
                     lines = _pdfium_lines(textpage, height, raw) if chars else []
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            yield Page(index + 1, width, height, lines, chars=chars)
+            yield Page(index + 1, width, height, lines, chars=chars,
+                       table_hint=table_hint(lines))
     except pdfium.PdfiumError as exc:
         raise CorruptDocumentError(f"PDF page cannot be read ({detail(exc)})", path) from exc
     finally:
@@ -171,76 +188,3 @@ def _pdfium_bold(textpage: Any, index: int, raw: Any) -> bool:
     raw.FPDFText_GetFontInfo(textpage.raw, index, buffer, 96, ctypes.byref(flags))
     name = buffer.value.decode("latin-1").lower()
     return "bold" in name or "black" in name or "heavy" in name
-
-
-def _plumber_error(path: Path, exc: BaseException, password: str | None) -> Exception:
-    """Translate pdfminer's exceptions (often wrapped by pdfplumber) into typed errors."""
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
-        return EncryptedDocumentError(WRONG_PASSWORD if password else NEEDS_PASSWORD, path)
-    return CorruptDocumentError(f"not a readable PDF ({detail(inner)})", path)
-
-
-def plumber_pages(path: Path, password: str | None, limits: Limits) -> Iterator[Page]:
-    """Pages through pdfplumber: slower, but finds ruled tables by their geometry."""
-    import contextlib
-    import logging
-    import struct
-    import zlib
-
-    import pdfplumber
-    from pdfminer.pdftypes import PDFException
-    from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
-
-    # pdfminer reports damaged files through many exception types; these are the ones a
-    # malformed PDF can raise, and each becomes a CorruptDocumentError for this file.
-    broken = (PdfminerException, MalformedPDFException, PDFException, PSException, KeyError,
-              ValueError, TypeError, IndexError, AttributeError, AssertionError, struct.error,
-              zlib.error)
-    # pdfminer logs every damaged stream it recovers from; the reader only wants the text.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(path, password=password or "")
-    except broken as exc:
-        raise _plumber_error(path, exc, password) from exc
-    try:
-        _check_pages(path, len(pdf.pages), limits)
-        for page in pdf.pages:
-            try:
-                yield _plumber_page(path, page, limits)
-            finally:
-                page.close()
-    except broken as exc:
-        raise _plumber_error(path, exc, password) from exc
-    finally:
-        # Closing re-reads a damaged page tree; its error has been reported already.
-        with contextlib.suppress(*broken):
-            pdf.close()
-
-
-def _plumber_page(path: Path, page: Any, limits: Limits) -> Page:
-    number = page.page_number
-    chars = len(page.chars)
-    _check_page(path, number, float(page.width), float(page.height), chars, limits)
-    tables: list[Table] = []
-    for found in page.find_tables():
-        rows = tuple(tuple(cell or "" for cell in row) for row in found.extract())
-        if len(rows) > 1 or (rows and len(rows[0]) > 1):
-            x0, top, x1, bottom = (float(v) for v in found.bbox)
-            tables.append(Table(top, rows, (x0, top, x1, bottom)))
-    lines: list[Line] = []
-    for raw_line in page.extract_text_lines(return_chars=True):
-        mid_x = (raw_line["x0"] + raw_line["x1"]) / 2
-        mid_y = (raw_line["top"] + raw_line["bottom"]) / 2
-        if any(t.bbox[0] <= mid_x <= t.bbox[2] and t.bbox[1] <= mid_y <= t.bbox[3]
-               for t in tables):
-            continue
-        first = raw_line["chars"][0] if raw_line["chars"] else {}
-        fontname = str(first.get("fontname", ""))
-        lines.append(Line(raw_line["text"], float(raw_line["x0"]), float(raw_line["top"]),
-                          float(raw_line["x1"]), float(raw_line["bottom"]),
-                          float(first.get("size", 0.0)), "bold" in fontname.lower()))
-    return Page(number, float(page.width), float(page.height), lines, tables, chars)
