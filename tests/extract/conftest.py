@@ -42,13 +42,3 @@ def single_policy_odt(single_policy_docx: Path, tmp_path_factory: pytest.TempPat
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     return convert(single_policy_docx, "odt", tmp_path_factory.mktemp("single-odt"))
-
-
-def _corpus() -> Path:
-    """The shared real-world corpus: beside the repository (or beside its worktree folder)."""
-    root = Path(__file__).resolve().parents[2]
-    candidates = [root / ".." / "shared" / "corpus", root / ".." / ".." / "shared" / "corpus"]
-    return next((c for c in candidates if c.is_dir()), candidates[0])
-
-
-CORPUS = _corpus()

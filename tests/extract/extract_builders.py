@@ -13,6 +13,16 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 SOFFICE = shutil.which("soffice")
 
+
+def _corpus() -> Path:
+    """The shared real-world corpus: beside the repository (or beside its worktree folder)."""
+    root = Path(__file__).resolve().parents[2]
+    candidates = [root / ".." / "shared" / "corpus", root / ".." / ".." / "shared" / "corpus"]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+CORPUS = _corpus()
+
 # One policy, written out in every format by the functions below.
 POLICY: list[tuple[str, object]] = [
     ("h1", "Migrant Victims and Witnesses Policy"),
@@ -218,3 +228,24 @@ def rewrite_member(path: Path, member: str, data: bytes) -> None:
         for info in src.infolist():
             dst.writestr(info, data if info.filename == member else src.read(info.filename))
     tmp.replace(path)
+
+
+def scanned_pdf(path: Path, pages: int = 1, base: Path | None = None) -> Path:
+    """A PDF whose pages carry only an image, as a scan without OCR does."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(base) if base else pdfium.PdfDocument.new()
+    for _ in range(pages):
+        page = pdf.new_page(595, 842)
+        bitmap = pdfium.PdfBitmap.new_native(200, 280, raw.FPDFBitmap_BGR)
+        bitmap.fill_rect((40, 40, 40, 255), 0, 0, 200, 280)
+        image = pdfium.PdfImage.new(pdf)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pdfium.PdfMatrix().scale(500, 700).translate(47, 71))
+        page.insert_obj(image)
+        page.gen_content()
+        page.close()
+    pdf.save(str(path))
+    pdf.close()
+    return path

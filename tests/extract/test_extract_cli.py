@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extract_builders import W, docx_with_body, p
+from extract_builders import W, docx_with_body, p, scanned_pdf
 from typer.testing import CliRunner
 
 from policycheck.cli import app
@@ -75,8 +75,6 @@ def test_bad_files_are_reported_and_the_rest_still_read(tmp_path: Path) -> None:
 
 
 def test_scanned_pdf_notice_is_shown(tmp_path: Path) -> None:
-    from test_extract_pdf import scanned_pdf
-
     result = runner.invoke(app, ["extract", str(scanned_pdf(tmp_path / "scan.pdf"))])
     assert result.exit_code == 0
     assert "notice: no text layer (needs OCR)" in result.stdout.splitlines()

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from extract_builders import CORPUS
 
 PER_FILE_SECONDS = 30
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
-from extract_builders import W, docx_with_body, notes_part, p
+from extract_builders import CORPUS, W, docx_with_body, notes_part, p
 
 from policycheck.extract import extract
 from policycheck.model import BlockKind, Document

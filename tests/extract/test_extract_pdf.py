@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from extract_builders import CORPUS, scanned_pdf
 
 from policycheck.errors import CorruptDocumentError, EncryptedDocumentError
 from policycheck.extract import ExtractOptions, extract
@@ -14,27 +14,6 @@ from policycheck.model import BlockKind
 
 ENGINES = ["pdfium", "pdfplumber"]
 PASSWORD_PDF = CORPUS / "pdf" / "password-example.pdf"
-
-
-def scanned_pdf(path: Path, pages: int = 1, base: Path | None = None) -> Path:
-    """A PDF whose pages carry only an image, as a scan without OCR does."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pdf = pdfium.PdfDocument(base) if base else pdfium.PdfDocument.new()
-    for _ in range(pages):
-        page = pdf.new_page(595, 842)
-        bitmap = pdfium.PdfBitmap.new_native(200, 280, raw.FPDFBitmap_BGR)
-        bitmap.fill_rect((40, 40, 40, 255), 0, 0, 200, 280)
-        image = pdfium.PdfImage.new(pdf)
-        image.set_bitmap(bitmap)
-        image.set_matrix(pdfium.PdfMatrix().scale(500, 700).translate(47, 71))
-        page.insert_obj(image)
-        page.gen_content()
-        page.close()
-    pdf.save(str(path))
-    pdf.close()
-    return path
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -8,8 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
-from extract_builders import write_policy_docx
+from extract_builders import CORPUS, write_policy_docx
 
 from policycheck.errors import (
     CorruptDocumentError,

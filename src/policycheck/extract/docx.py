@@ -84,6 +84,7 @@ class _Reader:
                 self.blocks(child, part)
 
     def paragraph(self, p: Any, part: str) -> None:
+        """Emit one paragraph, then the text boxes and notes anchored in it."""
         boxes: list[Any] = []
         notes: list[tuple[str, str]] = []
         text = self.text(p, boxes, notes)
@@ -95,6 +96,7 @@ class _Reader:
         self.extras(boxes, notes)
 
     def extras(self, boxes: list[Any], notes: list[tuple[str, str]]) -> None:
+        """Emit text boxes and (first-referenced) notes after the block that holds them."""
         for box in boxes:
             self.blocks(box, "textbox")
         for key in notes:
@@ -147,6 +149,7 @@ class _Reader:
         return self.numbering.label(num, int(ilvl) if ilvl.isdigit() else style_ilvl)
 
     def table(self, tbl: Any, part: str) -> None:
+        """Emit a table's cells row by row, skipping merge continuations and deleted rows."""
         self.depth += 1
         if self.depth > self.limits.max_table_depth:
             raise ResourceLimitError(
@@ -165,6 +168,7 @@ class _Reader:
         self.depth -= 1
 
     def cell(self, tc: Any, table: int, row: int, col: int, part: str) -> None:
+        """Emit one cell as a block, then any tables nested in it."""
         texts: list[str] = []
         boxes: list[Any] = []
         notes: list[tuple[str, str]] = []

@@ -72,11 +72,13 @@ class _Walker:
         self.flush(run)
 
     def flush(self, run: list[str]) -> None:
+        """Emit loose text collected between block elements as a paragraph."""
         text = "".join(run)
         if text.strip():
             self.pieces.append(Piece(BlockKind.PARAGRAPH, text))
 
     def element(self, el: Any, tag: str, depth: int) -> None:
+        """Emit one block-level element by its kind."""
         if tag in HEADINGS:
             self.pieces.append(Piece(BlockKind.HEADING, self.inline(el), level=HEADINGS[tag]))
         elif tag in ("ul", "ol"):
@@ -95,12 +97,14 @@ class _Walker:
             self.walk(el, depth)
 
     def item(self, li: Any, depth: int) -> None:
+        """Emit a list item, then the lists and tables nested in it."""
         self.pieces.append(Piece(BlockKind.LIST_ITEM, self.inline(li), level=depth))
         for child in li:
             if isinstance(child.tag, str) and child.tag.lower() in ("ul", "ol", "table"):
                 self.element(child, child.tag.lower(), depth)
 
     def table(self, table: Any) -> None:
+        """Emit a table's cells row by row, then nested tables after their cell."""
         self.table_depth += 1
         if self.table_depth > self.limits.max_table_depth:
             raise ResourceLimitError(

@@ -85,10 +85,8 @@ class Package:
     def __exit__(self, *exc: object) -> None:
         self.zip.close()
 
-    def names(self) -> list[str]:
-        return list(self.infos)
-
     def has(self, name: str) -> bool:
+        """True when the package holds member `name`."""
         return name in self.infos
 
     def read(self, name: str) -> bytes:

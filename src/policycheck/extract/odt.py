@@ -52,6 +52,7 @@ class _Reader:
         self.depth = 0
 
     def inline(self, el: Any, extras: list[tuple[str, Any]]) -> str:
+        """Text of a paragraph-level element; notes, comments and frames collected."""
         out = [el.text or ""]
         for child in el:
             tag = child.tag
@@ -72,6 +73,7 @@ class _Reader:
         return "".join(out)
 
     def comment(self, note: Any, paragraph: Any) -> None:
+        """Record an office:annotation as a comment on its paragraph."""
         creator = note.find(f"{{{NS['dc']}}}creator")
         text = " ".join("".join(p.itertext()) for p in note.iter(q("text:p")))
         anchor = "".join(t for t in paragraph.itertext())
@@ -79,6 +81,7 @@ class _Reader:
                                      text=" ".join(text.split()), anchor=" ".join(anchor.split())))
 
     def blocks(self, container: Any, part: str, list_depth: int = 0) -> None:
+        """Emit the block-level children of the body, a list item, a frame or a note."""
         for child in container:
             tag = child.tag
             if tag in _SKIP_BLOCKS or not isinstance(tag, str):
@@ -106,6 +109,7 @@ class _Reader:
                 self.blocks(child, part, list_depth)
 
     def emit(self, el: Any, kind: BlockKind, level: int, part: str) -> None:
+        """Emit one paragraph or heading, then the notes and frames anchored in it."""
         extras: list[tuple[str, Any]] = []
         self.pieces.append(Piece(kind, self.inline(el, extras), level=level, part=part))
         for extra_part, body in extras:
@@ -113,6 +117,7 @@ class _Reader:
                 self.blocks(body, extra_part)
 
     def table(self, table: Any, part: str) -> None:
+        """Emit a table's cells row by row; covered (merged) cells are skipped."""
         self.depth += 1
         if self.depth > self.limits.max_table_depth:
             raise ResourceLimitError(
@@ -134,6 +139,7 @@ class _Reader:
         self.depth -= 1
 
     def cell(self, cell: Any, table: int, row: int, col: int, part: str) -> None:
+        """Emit one cell as a block, then any tables nested in it."""
         texts: list[str] = []
         extras: list[tuple[str, Any]] = []
         nested: list[Any] = []

@@ -30,6 +30,7 @@ class Line:
 
     @property
     def height(self) -> float:
+        """Line height, never less than the type size."""
         return max(self.bottom - self.top, self.size, 1.0)
 
 
@@ -57,6 +58,7 @@ class Page:
 
 def check_page(path: Path, number: int, width: float, height: float, chars: int,
                 limits: Limits) -> None:
+    """Raise ResourceLimitError for a giant page or one with too many characters."""
     if width * height > limits.max_page_area:
         raise ResourceLimitError(
             f"page {number} measures {width:.0f} x {height:.0f} pt, over the page-area limit "
@@ -70,6 +72,7 @@ def check_page(path: Path, number: int, width: float, height: float, chars: int,
 
 
 def check_pages(path: Path, count: int, limits: Limits) -> None:
+    """Raise ResourceLimitError when the PDF has too many pages."""
     if count > limits.max_pdf_pages:
         raise ResourceLimitError(
             f"{count} pages, over the limit of {limits.max_pdf_pages} (max_pdf_pages)", path

@@ -36,6 +36,7 @@ class _Para:
 
     @property
     def text(self) -> str:
+        """The paragraph's lines joined, hyphenated breaks undone."""
         return join_lines([ln.text for ln in self.lines])
 
 
@@ -218,6 +219,7 @@ class TableCursor:
                 for r, row in enumerate(rows, 1) for c, cell in enumerate(row, 1)]
 
     def pop_before(self, para: _Para) -> list[Piece]:
+        """Cells of the tables that stand before `para` on the page, in order."""
         out: list[Piece] = []
         top = para.lines[0].top
         while self.pending and (self.pending[0][0], self.pending[0][1].top) < (para.page, top):
@@ -226,6 +228,7 @@ class TableCursor:
         return out
 
     def rest(self) -> list[Piece]:
+        """Cells of the tables not yet released."""
         out: list[Piece] = []
         for page, table in self.pending:
             out.extend(self._cells(page, table.rows))
