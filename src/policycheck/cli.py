@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -68,44 +71,293 @@ def exit_code(results: list[DocumentResult], fail_on: FailOn) -> ExitCode:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Policy files or folders.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Policy files, folders or globs (default: the current folder)."),
+    ] = None,
     rules: Annotated[
         list[str] | None,
         typer.Option("--rules", "-r", help="Bundled rule set id, or a rule file or folder."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format.")] = "text",
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="Output format (default: text).")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Threshold for exit code 1.")] = FailOn.REQUIRED,
-    pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or pdfplumber.")] = "pdfium",
+    fail_on: Annotated[
+        FailOn | None, typer.Option(help="Threshold for exit code 1 (default: required).")
+    ] = None,
+    pdf_engine: Annotated[
+        str | None, typer.Option(help="pdfium (fast, default) or pdfplumber.")
+    ] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show all evidence.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only gaps.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(min=0, help="Seconds per document before it is stopped (0: no limit).",
+                     show_default="120"),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(help="Skip paths matching this glob (repeatable).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Use this configuration file.")
+    ] = None,
+    isolated: Annotated[bool, typer.Option(help="Ignore every configuration file.")] = False,
+    waivers: Annotated[
+        Path | None, typer.Option(help="A TOML file of waivers (see docs/ci.md).")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Fail only on gaps not in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Record the current gaps in FILE and pass.")
+    ] = None,
+    output_sarif: Annotated[Path | None, typer.Option(help="Also write SARIF to FILE.")] = None,
+    output_junit: Annotated[Path | None, typer.Option(help="Also write JUnit XML to FILE.")] = None,
+    output_json: Annotated[Path | None, typer.Option(help="Also write JSON to FILE.")] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Cache folder (default: .policycheck_cache).")
+    ] = None,
 ) -> None:
     """Check policy documents against rule sets (default: rec1, rec4, rec5)."""
-    from policycheck.extract import ExtractOptions
+    from policycheck.batch import Interrupted
+    from policycheck.checkrun import Overrides, apply_policies, build_settings
+    from policycheck.output import write_atomic
+    from policycheck.report import render
+    from policycheck.runner import execute
+
+    overrides = Overrides(
+        inputs=tuple(paths or ()), rules=tuple(rules) if rules else None, fmt=fmt,
+        fail_on=fail_on.value if fail_on else None, pdf_engine=pdf_engine, password=password,
+        jobs=jobs, timeout=timeout, exclude=tuple(exclude or ()), config=config,
+        isolated=isolated, no_cache=no_cache, cache_dir=cache_dir, waivers=waivers,
+        baseline=baseline, write_baseline=write_baseline,
+    )
+    try:
+        settings = build_settings(overrides, output)
+        with _progress() as (on_start, on_done):
+            outcome = execute(settings.plan, on_start, on_done)
+        _notices(outcome.notices)
+        if not outcome.cache_writable:
+            _notices([f"cache folder {settings.plan.cache_dir} is not writable; not caching"])
+        checked = apply_policies(list(outcome.results), settings)
+    except PolicycheckError as exc:
+        fail(exc)
+    except Interrupted as exc:
+        typer.echo(f"policycheck: {exc}", err=True)
+        raise typer.Exit(130) from None
+    except KeyboardInterrupt:
+        typer.echo("policycheck: interrupted", err=True)
+        raise typer.Exit(130) from None
+    for result in checked.results:
+        if result.error:
+            typer.echo(f"policycheck: {result.display_path}: {result.error}", err=True)
+    _notices(checked.notices)
+    base = terminal_options(output, verbose=verbose, quiet=quiet)
+    render_options = replace(base, extras={**base.extras, **checked.extras})
+    results = list(checked.results)
+    inputs = [r.path for r in results]
+    try:
+        for name, path in (("sarif", output_sarif), ("junit", output_junit),
+                           ("json", output_json)):
+            if path is not None:
+                write_atomic(path, render(name, results, render_options), inputs)
+        text = render(settings.fmt, results, render_options)
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_atomic(output, text, inputs)
+    except PolicycheckError as exc:
+        fail(exc)
+    except KeyboardInterrupt:  # writes are atomic: no report is left half-written
+        typer.echo("policycheck: interrupted", err=True)
+        raise typer.Exit(130) from None
+    raise typer.Exit(exit_code(results, FailOn(settings.fail_on)))
+
+
+
+def terminal_options(output: Path | None, *, verbose: bool, quiet: bool) -> RenderOptions:
+    """Colour only on a terminal without NO_COLOR; its width; ASCII marks if it needs them."""
+    import os
+    import shutil
+
+    tty = output is None and sys.stdout.isatty()
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if output is None else "utf-8"
+    try:
+        "✔◐✘─“”§…".encode(encoding)
+        ascii_only = False
+    except (UnicodeEncodeError, LookupError):
+        ascii_only = True
+    return RenderOptions(
+        verbose=verbose, quiet=quiet, color=tty and not os.environ.get("NO_COLOR"),
+        width=shutil.get_terminal_size((100, 24)).columns if tty else 100,
+        tool_version=__version__, extras={"ascii": ascii_only},
+    )
+
+
+class EvalSplit(StrEnum):
+    """Which labelled documents `eval` scores."""
+
+    DEV = "dev"
+    HOLDOUT = "holdout"
+    ALL = "all"
+
+
+class EvalFormat(StrEnum):
+    """Output formats of `eval`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command("eval")
+def eval_(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Labelled documents or folders (default: all).")
+    ] = None,
+    labels: Annotated[Path, typer.Option("--labels", "-l", help="Gold labels file (YAML).")] = Path(
+        "samples/labels.yaml"
+    ),
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        EvalFormat.TEXT
+    ),
+    split: Annotated[EvalSplit, typer.Option(help="Score dev, holdout or all documents.")] = (
+        EvalSplit.ALL
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    min_precision: Annotated[
+        float | None, typer.Option(help="Exit 1 if overall precision of 'met' is below this.")
+    ] = None,
+    min_recall: Annotated[
+        float | None, typer.Option(help="Exit 1 if overall recall of 'met' is below this.")
+    ] = None,
+) -> None:
+    """Measure the checker against gold labels: precision, recall and F1 of 'met'."""
+    from policycheck.evaluate.labels import load_labels
+    from policycheck.evaluate.render import RENDERERS as EVAL_RENDERERS
+    from policycheck.evaluate.run import check_criteria, evaluate, select, short_of
+    from policycheck.rules import load_rulesets
+
+    try:
+        gold = load_labels(labels)
+        documents = select(gold, paths or [], split.value)
+        rulesets = load_rulesets(gold.rulesets)
+        check_criteria(gold, rulesets)
+    except PolicycheckError as exc:
+        fail(exc)
+    result = evaluate(gold, documents, rulesets, split.value)
+    _emit(EVAL_RENDERERS[fmt.value](result), output, [labels])
+    for reason in short_of(result, min_precision, min_recall):
+        typer.echo(f"policycheck: {reason}", err=True)
+    if short_of(result, min_precision, min_recall):
+        raise typer.Exit(ExitCode.FINDINGS)
+    if result.errors:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
+    from policycheck.output import write_atomic
+
+    if output is None:
+        if isinstance(text, bytes):
+            fail("this format is binary: give --output FILE")
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text, inputs)
+    except PolicycheckError as exc:
+        fail(exc)
+
+
+@app.command()
+def annotate(
+    path: Annotated[Path, typer.Argument(help="The Word (.docx) draft to review.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Default: <name>.reviewed.docx.")
+    ] = None,
+    rules: Annotated[
+        list[str] | None,
+        typer.Option("--rules", "-r", help="Bundled rule set id, or a rule file or folder."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
+    author: Annotated[str, typer.Option(help="Comment author name.")] = "policycheck",
+) -> None:
+    """Write a copy of a Word draft with comments on the evidence and a list of gaps."""
+    from policycheck.annotate import annotate_docx, default_output, ensure_docx
+    from policycheck.output import check_target, write_atomic
     from policycheck.pipeline import check_document
-    from policycheck.report import RENDERERS, render
     from policycheck.rules import DEFAULT_RULESETS, load_rulesets
 
-    if fmt not in RENDERERS:
-        fail(f"unknown format '{fmt}' (choose from {', '.join(sorted(RENDERERS))})")
+    target = output or default_output(path)
     try:
+        ensure_docx(path)
+        check_target(target, [path], overwrite=force)
         rulesets = load_rulesets(rules or DEFAULT_RULESETS)
     except PolicycheckError as exc:
         fail(exc)
-    files = [p for p in paths]
-    options = ExtractOptions(pdf_engine=pdf_engine, password=password)
-    results = [check_document(p, rulesets, options) for p in files]
-    for result in results:
-        if result.error:
-            typer.echo(f"policycheck: {result.display_path}: {result.error}", err=True)
-    render_options = RenderOptions(
-        verbose=verbose, quiet=quiet, color=output is None and sys.stdout.isatty(),
-        tool_version=__version__,
-    )
-    text = render(fmt, results, render_options)
-    _emit(text, output)
-    raise typer.Exit(exit_code(results, fail_on))
+    result = check_document(path, rulesets)
+    if result.error:
+        fail(f"{result.display_path}: {result.error}")
+    try:
+        annotation = annotate_docx(path, result, author=author)
+        write_atomic(target, annotation.data, [path], overwrite=force)
+    except PolicycheckError as exc:
+        fail(exc)
+    typer.echo(f"wrote {target}: {annotation.anchored} comment(s) on evidence, "
+               f"{annotation.unplaced} not located, 1 summary comment at the top")
+
+
+def _notices(lines: Sequence[str]) -> None:
+    for line in lines:
+        typer.echo(f"policycheck: {line}", err=True)
+
+
+@contextmanager
+def _progress() -> Iterator[tuple[Callable[[int], None], Callable[[DocumentResult], None]]]:
+    """A progress bar on stderr for batches of more than 3 files, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield (lambda total: None), (lambda result: None)
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    progress = Progress(console=Console(stderr=True), transient=True)
+    state: dict[str, Any] = {}
+
+    def start(total: int) -> None:
+        if total > 3:
+            progress.start()
+            state["task"] = progress.add_task("Checking", total=total)
+
+    def done(result: DocumentResult) -> None:
+        if "task" in state:
+            progress.update(state["task"], advance=1, description=result.display_path[-40:])
+
+    try:
+        yield start, done
+    finally:
+        progress.stop()
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to write policycheck.toml.")] = Path("."),
+) -> None:
+    """Write a starter policycheck.toml (never over an existing one)."""
+    from policycheck.checkrun import init_config
+
+    try:
+        path = init_config(folder)
+    except PolicycheckError as exc:
+        fail(exc)
+    typer.echo(f"wrote {path}")
 
 
 @app.command("extract")
@@ -132,16 +384,6 @@ def extract_command(
             typer.echo(f"policycheck: {result.display_path}: {result.error}", err=True)
     typer.echo(render(results, fmt), nl=False)
     raise typer.Exit(ExitCode.ERROR if any(r.error for r in results) else ExitCode.OK)
-
-
-def _emit(text: str | bytes, output: Path | None) -> None:
-    if output is None:
-        if isinstance(text, bytes):
-            fail("this format is binary: give --output FILE")
-        typer.echo(text, nl=False)
-        return
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    output.write_bytes(data)
 
 
 def main() -> None:

@@ -76,3 +76,7 @@ class RuleFileError(PolicycheckError):
 
 class ConfigError(RuleFileError):
     """A configuration file is invalid: names the file and key."""
+
+
+class OutputError(PolicycheckError):
+    """An output file cannot (or must not) be written."""

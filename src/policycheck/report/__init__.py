@@ -3,30 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from policycheck.model import DocumentResult, RenderOptions
 
 Renderer = Callable[[Sequence[DocumentResult], RenderOptions], "str | bytes"]
 
 
-def _json(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    from policycheck.report.json import render
+def _lazy(module: str) -> Renderer:
+    """A renderer that imports its module on first use, so start-up stays fast."""
 
-    return render(results, options)
+    def render(results: Sequence[DocumentResult], options: RenderOptions) -> str | bytes:
+        rendered: str | bytes = import_module(f"policycheck.report.{module}").render(
+            results, options
+        )
+        return rendered
+
+    return render
 
 
-def _text(results: Sequence[DocumentResult], options: RenderOptions) -> str:
-    from policycheck.report.text import render
-
-    return render(results, options)
-
-
+# Format name -> renderer. Human formats first, then machine formats.
 RENDERERS: dict[str, Renderer] = {
-    "text": _text,
-    "json": _json,
+    fmt: _lazy(module)
+    for fmt, module in {
+        "text": "text",
+        "markdown": "markdown",
+        "html": "html",
+        "csv": "csv",
+        "docx": "docx",
+        "json": "json",
+        "sarif": "sarif",
+        "junit": "junit",
+        "github": "github",
+    }.items()
 }
 
-BINARY_FORMATS: frozenset[str] = frozenset()
+BINARY_FORMATS: frozenset[str] = frozenset({"docx"})
 
 
 def render(fmt: str, results: Sequence[DocumentResult], options: RenderOptions) -> str | bytes:

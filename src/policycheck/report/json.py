@@ -85,4 +85,6 @@ def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
         "documents": [document_dict(r) for r in results],
         "summary": summary(results),
     }
+    if "stale_waivers" in options.extras:  # present only when the run had waivers
+        payload["stale_waivers"] = options.extras["stale_waivers"]
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,112 @@
+"""Generate policy documents of a given page count (DOCX, and PDF through LibreOffice)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+SECTIONS = [
+    ("Aim", [
+        "This procedure sets out how Northmoor Police responds to victims and witnesses of crime "
+        "who have insecure or uncertain immigration status.",
+        "Victims are treated as victims first and foremost, whatever their immigration status, "
+        "and safeguarding always comes before any question of status.",
+    ]),
+    ("Scope", [
+        "The procedure applies to all police officers, police staff, special constables and "
+        "volunteers who may meet a victim or witness with insecure immigration status.",
+        "It covers first contact, investigation, prosecution and the period after court.",
+    ]),
+    ("Legal framework", [
+        "Officers must deliver every entitlement in the Code of Practice for Victims of Crime "
+        "(the Victims' Code) to these victims in the same way as to any other victim.",
+        "Any sharing of personal data with Immigration Enforcement is processing for a law "
+        "enforcement purpose under Part 3 of the Data Protection Act 2018 and must be necessary "
+        "and proportionate; the decision and its lawful basis are recorded on the crime report.",
+    ]),
+    ("Information sharing", [
+        "Officers will not share a victim's details with Immigration Enforcement where the only "
+        "concern is the victim's immigration status.",
+        "Information is shared only where the victim is also suspected of a criminal offence, and "
+        "then only with the authority of an inspector, who records the reasons.",
+        "Victims are told at first contact whether, when and why their information may be shared.",
+    ]),
+    ("Referral pathways", [
+        "Officers refer victims of domestic abuse to the Independent Domestic Violence Adviser "
+        "service and, with consent, to Southall Black Sisters or the Latin American Women's "
+        "Rights Service using the referral form in Appendix B.",
+        "Potential victims of modern slavery are referred to the National Referral Mechanism; "
+        "where an adult does not consent, the officer completes the MS1 duty to notify form.",
+    ]),
+    ("Training", [
+        "All frontline officers complete the insecure immigration status briefing within three "
+        "months of this procedure's publication, and the pathways are published on the intranet.",
+        "The force engages migrant community groups every quarter through the Independent "
+        "Advisory Group and community outreach sessions.",
+    ]),
+]
+
+FILLER = (
+    "Officers record the victim's needs assessment on the crime record and review it at every "
+    "contact; supervisors check that the record is complete and that the victim has been given "
+    "the information leaflet in a language they understand. "
+)
+
+
+def build_docx(path: Path, pages: int) -> Path:
+    """Write a DOCX of about `pages` pages: numbered sections, a table, a page break per page."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Victims and witnesses with insecure immigration status", 0)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "OFFICIAL - Northmoor Police procedure PR-114"
+    section.footer.paragraphs[0].text = "Version 2.1 - review date March 2027"
+    for page in range(pages):
+        title, paragraphs = SECTIONS[page % len(SECTIONS)]
+        document.add_heading(f"{page + 1}. {title}", 1)
+        for number, text in enumerate(paragraphs, 1):
+            document.add_paragraph(f"{page + 1}.{number} {text}")
+        document.add_paragraph(FILLER * 4)
+        if page % 5 == 4:
+            table = document.add_table(rows=3, cols=2)
+            for row, (a, b) in enumerate([
+                ("Service", "How to refer"),
+                ("Modern Slavery Helpline", "Telephone 08000 121 700, 24 hours"),
+                ("Migrant Help", "Online referral form; interpreters available"),
+            ]):
+                table.cell(row, 0).text = a
+                table.cell(row, 1).text = b
+        if page < pages - 1:
+            document.add_page_break()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def to_pdf(docx_path: Path) -> Path:
+    """Convert with LibreOffice into the same folder; a private profile avoids lock clashes."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("LibreOffice (soffice) is needed to make the PDFs: apt-get install "
+                         "libreoffice-writer-nogui")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+             "pdf", "--outdir", str(docx_path.parent), str(docx_path)],
+            check=True, capture_output=True, timeout=300,
+        )
+    return docx_path.with_suffix(".pdf")
+
+
+def ensure(folder: Path, pages: int) -> tuple[Path, Path]:
+    """The DOCX and PDF of `pages` pages in `folder`, built once and reused."""
+    docx_path = folder / f"policy-{pages}p.docx"
+    if not docx_path.exists():
+        build_docx(docx_path, pages)
+    pdf_path = docx_path.with_suffix(".pdf")
+    if not pdf_path.exists():
+        to_pdf(docx_path)
+    return docx_path, pdf_path

@@ -1,0 +1,166 @@
+"""Benchmark policycheck against the libraries it builds on; prints a Markdown table.
+
+Usage: python bench/run.py [--runs N] [--quick] [--out FILE]
+Documents are generated once into bench/.data/ (DOCX via python-docx, PDF via LibreOffice).
+Figures are medians over N runs with min-max; ratios name their baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+import corpus  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(HERE.parent / "src"), "NO_COLOR": "1"}
+PDFPLUMBER_ONLY = (
+    "import sys, pdfplumber\n"
+    "with pdfplumber.open(sys.argv[1]) as pdf:\n"
+    "    text = '\\n'.join(page.extract_text() or '' for page in pdf.pages)\n"
+)
+
+
+class Timing:
+    """Median and range of repeated measurements (seconds), and the peak memory seen."""
+
+    def __init__(self, samples: Sequence[float], peak_mb: float = 0.0) -> None:
+        self.samples = sorted(samples)
+        self.peak_mb = peak_mb
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def show(self) -> str:
+        lo, hi = self.samples[0], self.samples[-1]
+        return f"{self.median * 1000:,.0f} ms ({lo * 1000:,.0f}-{hi * 1000:,.0f})"
+
+
+def run_process(cmd: Sequence[str], runs: int) -> Timing:
+    """Time a whole process `runs` times; also report its peak resident memory."""
+    samples, peak = [], 0.0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        samples.append(time.perf_counter() - start)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-500:]}")
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return Timing(samples, peak)
+
+
+def run_inprocess(fn: Callable[[], object], runs: int) -> Timing:
+    """Time a function call `runs` times in this process."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return Timing(samples)
+
+
+def check_cmd(*args: str) -> list[str]:
+    return [PY, "-m", "policycheck", "check", "--format", "json", *args]
+
+
+def stages(path: Path, runs: int) -> dict[str, Timing]:
+    """Extract, NLP and matching timed separately, in process, with warm caches."""
+    from policycheck.engine import analyse, evaluate
+    from policycheck.extract import extract
+    from policycheck.rules import DEFAULT_RULESETS, load_rulesets
+
+    rulesets = load_rulesets(DEFAULT_RULESETS)
+    document = extract(path)
+    analysed = analyse(document)  # warms the pipeline
+    return {
+        "extract": run_inprocess(lambda: extract(path), runs),
+        "nlp": run_inprocess(lambda: analyse(document), runs),
+        "match": run_inprocess(lambda: [evaluate(analysed, r) for r in rulesets], runs),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, smaller batch")
+    parser.add_argument("--out", type=Path, help="also write the table to FILE")
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else args.runs
+    data = HERE / ".data"
+    docs = {pages: corpus.ensure(data, pages) for pages in (5, 40, 200)}
+    rows: list[tuple[str, str, str]] = []
+
+    pdf40 = docs[40][1]
+    ours = run_process(check_cmd("--no-cache", "--jobs", "1", str(pdf40)), runs)
+    plumber = run_process([PY, "-c", PDFPLUMBER_ONLY, str(pdf40)], runs)
+    rows.append(("1. `check` 40-page PDF, whole process", ours.show(),
+                 f"{ours.median / plumber.median:.2f}x pdfplumber extract_text alone "
+                 f"({plumber.show()})"))
+    if shutil.which("pdftotext"):
+        poppler = run_process(["pdftotext", str(pdf40), os.devnull], runs)
+        rows.append(("   poppler `pdftotext`, same file, whole process", poppler.show(),
+                     f"{ours.median / poppler.median:.1f}x (ours / pdftotext)"))
+
+    for fmt, index in (("DOCX", 0), ("PDF", 1)):
+        for pages in (5, 40, 200):
+            timings = stages(docs[pages][index], runs)
+            total = sum(t.median for t in timings.values())
+            parts = ", ".join(
+                f"{name} {pages / t.median:,.0f} p/s" for name, t in timings.items()
+            )
+            rows.append((f"2/6. in-process {fmt} {pages} pages", f"{total * 1000:,.0f} ms",
+                         f"{pages / total:,.0f} pages/s overall; {parts}"))
+
+    for flag in ("--help", "--version"):
+        timing = run_process([PY, "-m", "policycheck", flag], runs)
+        rows.append((f"3. `policycheck {flag}`", timing.show(), ""))
+
+    batch_size = 40 if args.quick else 200
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp)
+        for i in range(batch_size):
+            shutil.copy(docs[5][0], batch / f"policy-{i:03}.docx")
+        one = run_process(check_cmd("--no-cache", "--jobs", "1", str(batch)), 1)
+        two = run_process(check_cmd("--no-cache", "--jobs", "2", str(batch)), 1)
+        rows.append((f"4. batch of {batch_size} 5-page DOCX, `--jobs 1`", one.show(), ""))
+        rows.append((f"4. batch of {batch_size} 5-page DOCX, `--jobs 2`", two.show(),
+                     f"{one.median / two.median:.2f}x faster than --jobs 1"))
+        cache = batch / "cache"
+        cached = check_cmd("--jobs", "2", "--cache-dir", str(cache), str(batch))
+        cold = run_process(cached, 1)
+        warm = run_process(cached, runs)
+        rows.append((f"cache: first run, {batch_size} documents", cold.show(), ""))
+        rows.append((f"cache: unchanged re-run, {batch_size} documents", warm.show(),
+                     f"{cold.median / warm.median:.1f}x faster than the first run"))
+
+    big = run_process(check_cmd("--no-cache", "--jobs", "1", str(docs[200][1])), 1)
+    plumber_big = run_process([PY, "-c", PDFPLUMBER_ONLY, str(docs[200][1])], 1)
+    rows.append(("5. peak memory, `check` 200-page PDF", f"{big.peak_mb:,.0f} MB",
+                 f"pdfplumber extract_text alone: {plumber_big.peak_mb:,.0f} MB"))
+
+    table = ["| measure | result (median, min-max) | comparison |", "| --- | --- | --- |"]
+    table += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    text = "\n".join(table) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

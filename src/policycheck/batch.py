@@ -1,0 +1,256 @@
+"""Run many documents: in this process, or in worker processes with a per-document time limit."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from policycheck.cache import decode, encode
+from policycheck.errors import DocumentTimeoutError, PolicycheckError
+from policycheck.extract import ExtractOptions
+from policycheck.model import Block, BlockKind, Document, DocumentResult, Location, RuleSet
+from policycheck.pipeline import check_document, display_path
+
+Specs = tuple[str, ...]
+Loader = Callable[[Sequence[str]], tuple[RuleSet, ...]]
+Checker = Callable[[Path, Sequence[RuleSet], ExtractOptions], DocumentResult]
+Warmer = Callable[[Sequence[RuleSet]], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One document to check with the rule sets its specs name."""
+
+    index: int
+    path: Path
+    specs: Specs
+
+
+class Interrupted(Exception):
+    """The user pressed Ctrl-C; `done` of `total` documents had finished."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"interrupted after {done} of {total} documents")
+        self.done = done
+        self.total = total
+
+
+class WorkerStartError(PolicycheckError):
+    """A worker process died before it could take any document."""
+
+
+def warm_engine(rulesets: Sequence[RuleSet]) -> None:
+    """Load the NLP pipeline and compile matchers once, before the first real document."""
+    from policycheck.engine import check
+
+    block = Block(BlockKind.PARAGRAPH, "Victims are supported first.", Location(paragraph=1))
+    document = Document(path=Path("warm-up.txt"), format="text", blocks=(block,))
+    for ruleset in rulesets:
+        try:
+            check(document, ruleset)
+        except Exception:  # a failing warm-up must not stop the batch; real documents report it
+            return
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """What every worker needs: pickled by reference, so functions must be module-level."""
+
+    groups: tuple[Specs, ...]
+    options: ExtractOptions
+    loader: Loader
+    checker: Checker = check_document
+    warmer: Warmer | None = warm_engine
+
+
+def _worker_main(conn: Connection, setup: Setup) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    try:
+        rulesets = {group: setup.loader(group) for group in setup.groups}
+    except PolicycheckError as exc:
+        conn.send(("failed", str(exc)))
+        return
+    if setup.warmer is not None:
+        setup.warmer(tuple({rs.id: rs for g in rulesets.values() for rs in g}.values()))
+    conn.send(("ready",))
+    try:
+        while (task := conn.recv()) is not None:
+            result = setup.checker(task.path, rulesets[task.specs], setup.options)
+            # Results travel as JSON-ready dicts: compiled rules need not be picklable.
+            conn.send(("done", task.index, encode(result)))
+    except (EOFError, OSError):
+        return  # the parent has gone: nothing left to do
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    ready: bool = False
+    task: Task | None = None
+    started: float = 0.0
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start(ctx: Any, setup: Setup) -> _Worker:
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=_worker_main, args=(child, setup), daemon=True)
+    process.start()
+    child.close()
+    return _Worker(process=process, conn=parent)
+
+
+def _stop(workers: Sequence[_Worker]) -> None:
+    for worker in workers:
+        if worker.task is None and worker.process.is_alive():
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+    deadline = time.monotonic() + 2
+    for worker in workers:
+        worker.process.join(max(0.0, deadline - time.monotonic()))
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
+
+
+def _failed(task: Task, reason: str) -> DocumentResult:
+    return DocumentResult(
+        path=task.path, display_path=display_path(task.path), format=None, error=reason,
+    )
+
+
+def run_batch(
+    tasks: Sequence[Task], setup: Setup, rulesets: dict[Specs, tuple[RuleSet, ...]],
+    jobs: int = 1, timeout: float | None = None,
+    on_done: Callable[[DocumentResult], None] | None = None,
+) -> list[DocumentResult]:
+    """Check every task; results come back in task order whatever finishes first.
+
+    Without a timeout and with one job, documents run in this process. Otherwise each runs in
+    a worker process; one that exceeds `timeout` seconds is killed and reported as timed out.
+    """
+    notify = on_done or (lambda result: None)
+    previous = _interrupt_on_sigterm()
+    try:
+        if jobs > 1 or timeout:
+            return _run_pool(tasks, setup, rulesets, max(1, jobs), timeout, notify)
+        out: list[DocumentResult] = []
+        try:
+            for task in tasks:
+                out.append(setup.checker(task.path, rulesets[task.specs], setup.options))
+                notify(out[-1])
+        except KeyboardInterrupt:
+            raise Interrupted(len(out), len(tasks)) from None
+        return out
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run_pool(
+    tasks: Sequence[Task], setup: Setup, rulesets: dict[Specs, tuple[RuleSet, ...]], jobs: int,
+    timeout: float | None, notify: Callable[[DocumentResult], None],
+) -> list[DocumentResult]:
+    ctx = _context()
+    pending = deque(tasks)
+    results: dict[int, DocumentResult] = {}
+
+    def finish(task: Task, result: DocumentResult) -> None:
+        results[task.index] = result
+        notify(result)
+
+    workers: list[_Worker] = []
+    try:
+        workers = [_start(ctx, setup) for _ in range(min(jobs, len(tasks)))]
+        while len(results) < len(tasks):
+            now = time.monotonic()
+            for worker in workers:
+                if worker.ready and worker.task is None and pending:
+                    worker.task = pending.popleft()
+                    worker.started = now
+                    worker.conn.send(worker.task)
+            busy = [w.started + timeout - now for w in workers if w.task and timeout]
+            wait_for = max(0.0, min(busy)) if busy else None
+            wait([w.conn for w in workers] + [w.process.sentinel for w in workers], wait_for)
+            for i, worker in enumerate(workers):
+                if not _collect(worker, rulesets, finish):
+                    _crashed(worker, finish)
+                    workers[i] = _replace(ctx, setup, worker)
+                elif timeout and worker.task and time.monotonic() - worker.started > timeout:
+                    error = DocumentTimeoutError(
+                        f"took longer than {timeout:g} s (per-document time limit); stopped",
+                    )
+                    finish(worker.task, _failed(worker.task, error.reason))
+                    worker.process.kill()
+                    workers[i] = _replace(ctx, setup, worker)
+    except KeyboardInterrupt:
+        for worker in workers:
+            worker.process.kill()
+        raise Interrupted(len(results), len(tasks)) from None
+    finally:
+        _stop(workers)
+    return [results[task.index] for task in tasks]
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _interrupt_on_sigterm() -> Any:
+    """A cancelled CI job (SIGTERM) stops the workers like Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_interrupt)
+
+
+def _crashed(worker: _Worker, finish: Callable[[Task, DocumentResult], None]) -> None:
+    """A worker died: its document (if any) gets the error; dying before work stops the run."""
+    worker.process.join(5)  # reap it, so that its exit code is known
+    code = worker.process.exitcode
+    if not worker.ready:
+        raise WorkerStartError(f"a worker process failed to start (exit code {code})")
+    if worker.task is not None:
+        reason = f"the checking process crashed (exit code {code})"
+        finish(worker.task, _failed(worker.task, reason))
+
+
+def _replace(ctx: Any, setup: Setup, worker: _Worker) -> _Worker:
+    worker.task = None
+    _stop([worker])
+    return _start(ctx, setup)
+
+
+def _collect(
+    worker: _Worker, rulesets: dict[Specs, tuple[RuleSet, ...]],
+    finish: Callable[[Task, DocumentResult], None],
+) -> bool:
+    """Read every message the worker sent; False when the worker is gone."""
+    try:
+        while worker.conn.poll():
+            message = worker.conn.recv()
+            if message[0] == "ready":
+                worker.ready = True
+            elif message[0] == "failed":
+                raise WorkerStartError(f"a worker process could not load the rules: {message[1]}")
+            elif worker.task is not None:
+                task, worker.task = worker.task, None
+                finish(task, decode(message[2], task.path, display_path(task.path),
+                                    rulesets[task.specs]))
+    except (EOFError, OSError):
+        return False
+    return worker.process.is_alive() or worker.process.exitcode == 0

@@ -1,0 +1,1 @@
+"""Accuracy measurement: gold labels, the checker's and a keyword baseline's verdicts, metrics."""

@@ -1,0 +1,122 @@
+"""The check command's CI options: configuration precedence, errors, outputs, Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from policycheck.batch import Interrupted
+from policycheck.cli import app
+
+LOCAL = ["--jobs", "1", "--timeout", "0"]  # the stand-in engine only exists in this process
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_engine: None) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "force").mkdir()
+    (tmp_path / "pcc").mkdir()
+    (tmp_path / "force/custody.md").write_text(
+        "We do outreach with communities.\n\nVictims can report safely.\n", encoding="utf-8")
+    (tmp_path / "pcc/plan.md").write_text("Victims can report safely.\n", encoding="utf-8")
+    return tmp_path
+
+
+def _check(*args: str) -> Result:
+    return CliRunner().invoke(app, ["check", *args, *LOCAL])
+
+
+def _config(root: Path, text: str) -> None:
+    (root / "policycheck.toml").write_text(text, encoding="utf-8")
+
+
+def test_configuration_is_used_and_options_override_it(project: Path) -> None:
+    _config(project, 'rules = ["rec4", "rec5"]\nformat = "json"\nfail-on = "never"\n')
+    from_config = _check(".")
+    assert from_config.exit_code == 0
+    assert json.loads(from_config.stdout)["summary"]["documents"] == 2
+    overridden = _check(".", "--format", "text", "--fail-on", "required")
+    assert overridden.exit_code == 1
+    assert not overridden.stdout.startswith("{") and "force/custody.md" in overridden.stdout
+
+
+def test_per_path_rule_sets(project: Path) -> None:
+    _config(project, 'rules = ["rec4"]\n[[per-path]]\npaths = ["pcc/**"]\nrules = ["rec5"]\n')
+    payload = json.loads(_check(".", "-f", "json").stdout)
+    assert {d["path"]: [r["criterion"] for r in d["results"]] for d in payload["documents"]} == {
+        "force/custody.md": ["REC4-OUTREACH", "REC4-MSHT-DA", "REC4-PATHWAY-AWARENESS"],
+        "pcc/plan.md": ["REC5-SAFE-REPORTING"],
+    }
+
+
+def test_config_found_from_a_subfolder_resolves_rule_files_beside_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (project / "rules").mkdir()
+    (project / "rules/local.yaml").write_text(
+        "id: local\ncriteria:\n  - id: LOCAL-SAFE\n    keywords: [safely]\n", encoding="utf-8")
+    _config(project, 'rules = ["rules/local.yaml"]\nexclude = ["force/**"]\n')
+    monkeypatch.chdir(project / "pcc")
+    result = _check(".", "-f", "json")
+    assert result.exit_code == 0, result.output
+    docs = json.loads(result.stdout)["documents"]
+    assert [(d["path"], d["results"][0]["status"]) for d in docs] == [("plan.md", "met")]
+
+
+def test_an_invalid_config_is_exit_2_with_file_and_key(project: Path) -> None:
+    _config(project, "colour = true\n")
+    result = _check(".")
+    assert result.exit_code == 2
+    assert result.stderr == "policycheck: error: policycheck.toml: colour: unknown key\n"
+    assert _check(".", "--isolated", "--rules", "rec5").exit_code == 0
+
+
+def test_cli_excludes_add_to_configured_ones(project: Path) -> None:
+    _config(project, 'rules = ["rec5"]\nexclude = ["pcc/**"]\n')
+    result = _check(".", "--exclude", "*custody*", "-f", "json")
+    assert json.loads(result.stdout)["documents"] == []
+    assert result.exit_code == 0
+
+
+def test_outputs_never_overwrite_an_input(project: Path) -> None:
+    result = _check("force", "--rules", "rec5", "--output-json", "force/custody.md")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "policycheck: error: force/custody.md: refusing to overwrite an input document\n")
+    assert "outreach" in (project / "force/custody.md").read_text(encoding="utf-8")
+
+
+def test_several_outputs_at_once(project: Path) -> None:
+    result = _check(".", "--rules", "rec5", "--output-sarif", "r/a.sarif", "--output-junit",
+                    "r/a.xml", "--output-json", "r/a.json", "-f", "github")
+    assert result.exit_code == 0
+    assert json.loads((project / "r/a.sarif").read_text())["version"] == "2.1.0"
+    assert json.loads((project / "r/a.json").read_text())["summary"]["met"] == 2
+    assert "<testsuites>" in (project / "r/a.xml").read_text()
+    assert result.stdout == ""  # nothing to annotate: every criterion met
+    assert sorted(p.name for p in (project / "r").iterdir()) == ["a.json", "a.sarif", "a.xml"]
+
+
+def test_ctrl_c_writes_no_report_and_exits_130(
+    project: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise Interrupted(1, 4)
+
+    monkeypatch.setattr("policycheck.runner.execute", interrupted)
+    result = _check(".", "--output-json", "out.json", "-o", "report.txt")
+    assert result.exit_code == 130
+    assert result.stderr == "policycheck: interrupted after 1 of 4 documents\n"
+    assert not (project / "out.json").exists() and not (project / "report.txt").exists()
+
+
+def test_unknown_format_and_bad_baseline_are_usage_errors(project: Path) -> None:
+    bad = _check(".", "-f", "pdf")
+    assert bad.exit_code == 2 and bad.stderr.startswith("policycheck: error: unknown format 'pdf'")
+    missing = _check(".", "--rules", "rec5", "--baseline", "nope.json")
+    assert missing.exit_code == 2
+    assert missing.stderr == (
+        "policycheck: error: nope.json: cannot read baseline: No such file or directory\n")

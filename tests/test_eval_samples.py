@@ -1,0 +1,41 @@
+"""The checker measured on the labelled samples must stay above the accuracy floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policycheck.evaluate.labels import load_labels
+from policycheck.evaluate.run import check_criteria, evaluate
+
+# Floors for the precision and recall of 'met' over all labelled samples (dev + holdout).
+# Set just under the engine's measurement on the 28-document corpus (precision 0.931,
+# recall 0.898); the goal is 0.95 / 0.93. Raise them as the engine improves; never lower
+# them to make a rule change pass.
+MIN_PRECISION = 0.92
+MIN_RECALL = 0.88
+
+LABELS = Path(__file__).resolve().parents[1] / "samples" / "labels.yaml"
+
+
+def test_checker_meets_the_floors_and_beats_the_keyword_baseline() -> None:
+    from policycheck.engine import check
+    from policycheck.model import Block, BlockKind, Document, Location
+    from policycheck.rules import load_rulesets
+
+    labels = load_labels(LABELS)
+    try:
+        rulesets = load_rulesets(labels.rulesets)
+        probe = Document(LABELS, "text", (Block(BlockKind.PARAGRAPH, "Probe.", Location()),))
+        check(probe, rulesets[0])
+    except NotImplementedError:
+        pytest.skip("the rule loader or the engine is not built in this tree yet")
+    check_criteria(labels, rulesets)
+    result = evaluate(labels, labels.documents, rulesets)
+    assert result.errors == ()
+    overall = result.checker["all"].overall
+    baseline = result.baseline["all"].overall
+    assert overall.precision is not None and overall.precision >= MIN_PRECISION, overall
+    assert overall.recall is not None and overall.recall >= MIN_RECALL, overall
+    assert (overall.f1 or 0.0) > (baseline.f1 or 0.0)

@@ -1,0 +1,168 @@
+"""samples/labels.yaml is honest: files exist, ids are valid, gold sentences are really there."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+from policycheck.errors import UnsupportedFormatError
+from policycheck.evaluate.labels import DROPPED_TRAPS, GoldDocument, Labels, load_labels
+from policycheck.extract import extract
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+LABELS = SAMPLES / "labels.yaml"
+
+REC_IDS = {
+    "rec1": ("REC1-NO-SHARE-ON-DOUBT", "REC1-THIRD-PARTY"),
+    "rec4": (
+        "REC4-FRAMEWORK", "REC4-PROTOCOL", "REC4-NATIONAL-GUIDANCE", "REC4-VICTIMS-CODE",
+        "REC4-DATA-PROTECTION", "REC4-SPECIALIST-PARTNERSHIP", "REC4-SPECIALIST-PATHWAYS",
+        "REC4-SHARING-CIRCUMSTANCES", "REC4-SHARING-PURPOSE", "REC4-INFORM-VICTIMS",
+        "REC4-MSHT-DA", "REC4-PATHWAY-AWARENESS", "REC4-ALL-STAFF", "REC4-OUTREACH",
+    ),
+    "rec5": ("REC5-SAFE-REPORTING",),
+    "victims-code": tuple(f"VCOP-R{n}" for n in range(1, 13)),
+}
+
+
+@cache
+def labels() -> Labels:
+    return load_labels(LABELS)
+
+
+@cache
+def builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("samples_build", SAMPLES / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed, curly apostrophes folded, soft hyphens dropped."""
+    text = text.replace("\u00ad", "").replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.split())
+
+
+@cache
+def extracted(doc: GoldDocument) -> str | None:
+    """The document's text as the checker reads it, or None when its format has no reader yet."""
+    try:
+        document = extract(doc.path)
+    except UnsupportedFormatError:
+        return None
+    return norm("\n".join(b.text for b in document.blocks))
+
+
+def source_text(doc: GoldDocument) -> str:
+    assert doc.source is not None, f"{doc.name}: no source"
+    source = yaml.safe_load(doc.source.read_text(encoding="utf-8"))
+    return norm(builder().source_text(source))
+
+
+DOCS = [pytest.param(d, id=d.name) for d in labels().documents]
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_document_and_its_source_exist(doc: GoldDocument) -> None:
+    assert doc.path.is_file(), f"{doc.name} is labelled but not in samples/"
+    assert doc.source is not None and doc.source.is_file(), f"{doc.name}: source missing"
+    assert doc.source.stem == doc.path.stem
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_criterion_of_the_labelled_rulesets_is_labelled_once(doc: GoldDocument) -> None:
+    expected = [c for rs in doc.rulesets for c in REC_IDS[rs]]
+    assert {"rec1", "rec4", "rec5"} <= set(doc.rulesets)
+    assert sorted(g.criterion for g in doc.labels) == sorted(expected)
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_gold_and_trap_sentences_stand_in_the_source(doc: GoldDocument) -> None:
+    text = source_text(doc)
+    assert doc.source is not None
+    raw = norm(doc.source.read_text(encoding="utf-8"))  # deletions and page furniture included
+    for gold in doc.labels:
+        for sentence in gold.sentences:
+            assert norm(sentence) in text, f"{doc.name} {gold.criterion}: not in source: {sentence}"
+        for trap in gold.traps:
+            where = raw if trap.kind in DROPPED_TRAPS else text
+            assert norm(trap.text) in where, f"{doc.name} {gold.criterion}: not in source: {trap}"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_gold_sentences_stand_in_the_extracted_text(doc: GoldDocument) -> None:
+    text = extracted(doc)
+    if text is None:
+        pytest.skip(f"no extractor for {doc.path.suffix} in this build")
+    for gold in doc.labels:
+        for sentence in gold.sentences:
+            assert norm(sentence) in text, f"{doc.name} {gold.criterion}: not extracted: {sentence}"
+        for trap in gold.traps:
+            present = norm(trap.text) in text
+            if trap.kind in DROPPED_TRAPS:
+                assert not present, f"{doc.name} {gold.criterion}: {trap.kind} text was read"
+            else:
+                assert present, f"{doc.name} {gold.criterion}: trap not extracted: {trap.text}"
+
+
+def test_each_criterion_is_met_and_missing_at_least_three_times() -> None:
+    met: Counter[str] = Counter()
+    missing: Counter[str] = Counter()
+    for doc in labels().documents:
+        for gold in doc.labels:
+            (met if gold.met else missing)[gold.criterion] += 1
+    for criterion in (c for ids in REC_IDS.values() for c in ids):
+        assert met[criterion] >= 3, f"{criterion}: only {met[criterion]} met"
+        assert missing[criterion] >= 3, f"{criterion}: only {missing[criterion]} missing"
+
+
+def test_corpus_has_the_promised_shape() -> None:
+    docs = labels().documents
+    formats = Counter(d.path.suffix for d in docs)
+    assert len(docs) >= 24
+    assert formats[".docx"] >= 7 and formats[".pdf"] >= 6 and formats[".odt"] >= 3
+    assert formats[".html"] >= 4 and formats[".md"] >= 2 and formats[".txt"] >= 2
+    assert sum("victims-code" in d.rulesets for d in docs) >= 5
+    holdout = sum(d.split == "holdout" for d in docs)
+    assert len(docs) / 4 <= holdout <= len(docs) / 2.5
+
+
+def test_every_sample_in_the_folder_is_labelled() -> None:
+    labelled = {d.path.name for d in labels().documents}
+    suffixes = {".docx", ".pdf", ".odt", ".html", ".md", ".txt"}
+    on_disk = {p.name for p in SAMPLES.iterdir() if p.suffix in suffixes and p.name != "README.md"}
+    assert on_disk == labelled
+
+
+TEXT_DOCS = [pytest.param(d, id=d.name) for d in labels().documents
+             if d.path.suffix in (".html", ".md", ".txt")]
+
+
+@pytest.mark.parametrize("doc", TEXT_DOCS)
+def test_committed_text_samples_match_their_sources(doc: GoldDocument) -> None:
+    assert doc.source is not None
+    source = yaml.safe_load(doc.source.read_text(encoding="utf-8"))
+    writers = {".html": "build_html", ".md": "build_markdown", ".txt": "build_text"}
+    built = getattr(builder(), writers[doc.path.suffix])(source)
+    assert doc.path.read_text(encoding="utf-8") == built, "rebuild with python samples/build.py"
+
+
+def test_tracked_changes_are_really_in_the_word_samples() -> None:
+    import zipfile
+
+    revised = []
+    for doc in labels().documents:
+        if doc.path.suffix == ".docx":
+            xml = zipfile.ZipFile(doc.path).read("word/document.xml").decode("utf-8")
+            if re.search(r"<w:ins\b", xml) and re.search(r"<w:del\b", xml):
+                revised.append(doc.name)
+    assert len(revised) >= 2, revised
