@@ -156,6 +156,21 @@ def test_tracked_changes_are_accepted(tmp_path: Path) -> None:
     assert doc.notices == ("tracked changes were present; checked as if all were accepted",)
 
 
+def test_deleted_paragraph_mark_joins_paragraphs(tmp_path: Path) -> None:
+    deleted_mark = '<w:rPr><w:del w:id="9" w:author="A"/></w:rPr>'
+    body = (p("Officers will not share ", extra_ppr=deleted_mark)
+            + p("status information.", "Heading2") + p("Next paragraph.")
+            + p("Trailing text before a table.", extra_ppr=deleted_mark)
+            + "<w:tbl><w:tr><w:tc>" + p("Cell.") + "</w:tc></w:tr></w:tbl>")
+    doc = extract(docx_with_body(tmp_path / "marks.docx", body))
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.HEADING, "Officers will not share status information."),
+        (BlockKind.PARAGRAPH, "Next paragraph."),
+        (BlockKind.PARAGRAPH, "Trailing text before a table."),
+        (BlockKind.TABLE_CELL, "Cell."),
+    ]
+
+
 def test_deleted_table_row_is_dropped(tmp_path: Path) -> None:
     row = "<w:tr>{}<w:tc>{}</w:tc></w:tr>"
     body = ("<w:tbl>" + row.format("", p("Kept row."))

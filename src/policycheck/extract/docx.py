@@ -48,6 +48,7 @@ class _Reader:
         self.depth = 0
         self.emitted_notes: set[tuple[str, str]] = set()
         self.title: str | None = None
+        self.carry = ""  # text of paragraphs whose mark was deleted, waiting for the next
         self.numbering = load_numbering(parts.numbering)
 
     def text(self, el: Any, boxes: list[Any], notes: list[tuple[str, str]]) -> str:
@@ -79,15 +80,31 @@ class _Reader:
             if tag == w("p"):
                 self.paragraph(child, part)
             elif tag == w("tbl"):
+                self.flush(part)
                 self.table(child, part)
             elif tag in _CONTAINERS or tag in _MC_KEEP:
                 self.blocks(child, part)
+        self.flush(part)
+
+    def flush(self, part: str) -> None:
+        """Emit text carried from a paragraph whose mark was deleted, when nothing follows it."""
+        if self.carry:
+            self.pieces.append(Piece(BlockKind.PARAGRAPH, self.carry, part=part))
+            self.carry = ""
 
     def paragraph(self, p: Any, part: str) -> None:
-        """Emit one paragraph, then the text boxes and notes anchored in it."""
+        """Emit one paragraph, then the text boxes and notes anchored in it.
+
+        A paragraph whose mark is a tracked deletion runs on into the next one, as it does
+        when the change is accepted; the joined paragraph takes the next one's style.
+        """
         boxes: list[Any] = []
         notes: list[tuple[str, str]] = []
-        text = self.text(p, boxes, notes)
+        text, self.carry = self.carry + self.text(p, boxes, notes), ""
+        if p.find(f"{w('pPr')}/{w('rPr')}/{w('del')}") is not None:
+            self.carry = text
+            self.extras(boxes, notes)
+            return
         kind, level, label = self.classify(p)
         if kind is BlockKind.HEADING and label and text.strip():
             text = f"{label} {text.strip()}"  # "4.2 Information sharing", as Word shows it
