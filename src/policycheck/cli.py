@@ -463,6 +463,32 @@ def explain_criterion(
     typer.echo(explain(criterion, ruleset), nl=False)
 
 
+@app.command("extract")
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="Documents to read.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or pdfplumber.")] = "pdfium",
+    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+) -> None:
+    """Show the blocks policycheck reads from each document, with their citations."""
+    from policycheck.extract import PDF_ENGINES, ExtractOptions
+    from policycheck.extract.batch import extract_all
+    from policycheck.pipeline import display_path
+    from policycheck.report.blocks import FORMATS, render
+
+    if fmt not in FORMATS:
+        fail(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if pdf_engine not in PDF_ENGINES:
+        fail(f"unknown PDF engine '{pdf_engine}' (choose from {', '.join(PDF_ENGINES)})")
+    options = ExtractOptions(pdf_engine=pdf_engine, password=password)
+    results = extract_all(paths, [display_path(p) for p in paths], options)
+    for result in results:
+        if result.error:
+            typer.echo(f"policycheck: {result.display_path}: {result.error}", err=True)
+    typer.echo(render(results, fmt), nl=False)
+    raise typer.Exit(ExitCode.ERROR if any(r.error for r in results) else ExitCode.OK)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -1,24 +1,61 @@
-"""Turn an input file into a Document: format sniffing and the EXTRACTORS registry."""
+"""Turn an input file into a Document: checks, format sniffing and the EXTRACTORS registry."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from policycheck.errors import InputError, UnsupportedFormatError
+from policycheck.errors import InputError, ResourceLimitError, UsageError
+from policycheck.extract.limits import Limits, check_file_size
+from policycheck.extract.sniff import SUFFIXES, sniff_format
 from policycheck.model import Document
+
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
     """Choices that change how documents are read."""
 
-    pdf_engine: str = "pdfium"  # or "pdfplumber"
+    pdf_engine: str = "pdfium"  # or "pdfplumber" (slower; geometry-based tables)
     password: str | None = None
+    pdf_tables: bool = True  # pdfium: read pages that look tabular with pdfplumber's tables
+    limits: Limits = field(default_factory=Limits)
 
 
 Extractor = Callable[[Path, ExtractOptions], Document]
+
+
+def _docx(path: Path, options: ExtractOptions) -> Document:
+    from policycheck.extract.docx import extract_docx
+
+    return extract_docx(path, options)
+
+
+def _pdf(path: Path, options: ExtractOptions) -> Document:
+    from policycheck.extract.pdf import extract_pdf
+
+    return extract_pdf(path, options)
+
+
+def _odt(path: Path, options: ExtractOptions) -> Document:
+    from policycheck.extract.odt import extract_odt
+
+    return extract_odt(path, options)
+
+
+def _html(path: Path, options: ExtractOptions) -> Document:
+    from policycheck.extract.html import extract_html
+
+    return extract_html(path, options)
+
+
+def _markdown(path: Path, options: ExtractOptions) -> Document:
+    from policycheck.extract.markdown import extract_markdown
+
+    return extract_markdown(path, options)
 
 
 def _text(path: Path, options: ExtractOptions) -> Document:
@@ -28,30 +65,46 @@ def _text(path: Path, options: ExtractOptions) -> Document:
 
 
 EXTRACTORS: dict[str, Extractor] = {
+    "docx": _docx,
+    "pdf": _pdf,
+    "odt": _odt,
+    "html": _html,
+    "markdown": _markdown,
     "text": _text,
-    "markdown": _text,
 }
 
-SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-}
+__all__ = ["EXTRACTORS", "SUFFIXES", "ExtractOptions", "Limits", "extract", "sniff_format"]
 
 
-def sniff_format(path: Path) -> str:
-    """Name the format of `path` from its content first, its suffix second."""
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise UnsupportedFormatError(f"unsupported file type '{path.suffix or 'no suffix'}'", path)
-    return fmt
+def _check_readable(path: Path, limits: Limits) -> None:
+    if not path.exists():
+        raise InputError("no such file", path)
+    if path.is_dir():
+        raise InputError("is a directory, not a document", path)
+    if not path.is_file():
+        raise InputError("is not a regular file", path)
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("is empty (0 bytes)", path)
+    check_file_size(path, size, limits.max_file_bytes, "file", "max_file_bytes")
+    if not os.access(path, os.R_OK):
+        raise InputError("permission denied: the file cannot be read", path)
 
 
 def extract(path: Path, options: ExtractOptions | None = None) -> Document:
     """Read `path` into a Document, or raise an InputError naming the file."""
     options = options or ExtractOptions()
-    if path.is_dir():
-        raise InputError("is a directory, not a document", path)
-    fmt = sniff_format(path)
-    return EXTRACTORS[fmt](path, options)
+    if options.pdf_engine not in PDF_ENGINES:
+        raise UsageError(
+            f"unknown PDF engine '{options.pdf_engine}' (choose from {', '.join(PDF_ENGINES)})"
+        )
+    _check_readable(path, options.limits)
+    try:
+        fmt = sniff_format(path)
+        return EXTRACTORS[fmt](path, options)
+    except PermissionError as exc:
+        raise InputError("permission denied: the file cannot be read", path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from exc
+    except RecursionError as exc:
+        raise ResourceLimitError("content is nested too deeply to read safely", path) from exc

@@ -1,26 +1,84 @@
-"""Plain text and Markdown: paragraphs split on blank lines (placeholder until the full reader)."""
+"""Plain text: encoding detection, paragraphs on blank lines, list items, heading heuristics."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from policycheck.model import Block, BlockKind, Document, Location
+from policycheck.extract.assemble import Piece, assemble, first_heading
+from policycheck.extract.decode import decode, read_bounded
+from policycheck.extract.headings import caps_heading, numbered_heading, strip_marker
+from policycheck.extract.normalize import join_lines
+from policycheck.model import BlockKind, Document
+
+if TYPE_CHECKING:
+    from policycheck.extract import ExtractOptions
+
+_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 
 
-def extract_text(path: Path, options: object) -> Document:
-    raw = path.read_bytes().decode("utf-8", errors="replace")
-    blocks: list[Block] = []
-    heading: tuple[str, ...] = ()
-    para = 0
-    for chunk in raw.split("\n\n"):
-        text = " ".join(chunk.split())
-        if not text:
-            continue
-        if text.startswith("#"):
-            heading = (text.lstrip("# "),)
-            blocks.append(Block(BlockKind.HEADING, heading[0], Location(heading_path=heading)))
-            continue
-        para += 1
-        loc = Location(heading_path=heading, paragraph=para)
-        blocks.append(Block(BlockKind.PARAGRAPH, text, loc))
-    return Document(path=path, format="text", blocks=tuple(blocks))
+def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines with the 1-based number of their first line."""
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            runs.append((start, current))
+            current = []
+    if current:
+        runs.append((start, current))
+    return runs
+
+
+def _heading_level(line: str, next_line: str | None) -> int | None:
+    if next_line is not None and _UNDERLINE.match(next_line):
+        return 1 if next_line.strip()[0] == "=" else 2
+    level = numbered_heading(line)
+    if level is not None and (next_line is None or not strip_marker(next_line)[1]):
+        return level
+    if caps_heading(line):
+        return 1
+    return None
+
+
+def _pieces(start: int, lines: list[str]) -> list[Piece]:
+    """Split one blank-line paragraph into a heading, body text and list items."""
+    pieces: list[Piece] = []
+    first = lines[0]
+    level = _heading_level(first, lines[1] if len(lines) > 1 else None)
+    if level is not None:
+        pieces.append(Piece(BlockKind.HEADING, first, level=level, line=start))
+        skip = 2 if len(lines) > 1 and _UNDERLINE.match(lines[1]) else 1
+        lines, start = lines[skip:], start + skip
+    body: list[str] = []
+    body_start, kind, depth = start, BlockKind.PARAGRAPH, 0
+    for offset, line in enumerate(lines):
+        text, is_item = strip_marker(line)
+        if is_item:
+            if body:
+                pieces.append(Piece(kind, join_lines(body), level=depth, line=body_start))
+            indent = len(line) - len(line.lstrip())
+            body, body_start = [text], start + offset
+            kind, depth = BlockKind.LIST_ITEM, 1 + indent // 2
+        else:
+            if not body:
+                body_start = start + offset
+            body.append(line)
+    if body:
+        pieces.append(Piece(kind, join_lines(body), level=depth, line=body_start))
+    return pieces
+
+
+def extract_text(path: Path, options: ExtractOptions) -> Document:
+    """Read a plain-text policy into blocks with line numbers."""
+    text = decode(read_bounded(path, options.limits), path)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pieces = [p for start, run in _paragraphs(lines) for p in _pieces(start, run)]
+    blocks = assemble(pieces)
+    return Document(path=path, format="text", blocks=blocks, title=first_heading(blocks))

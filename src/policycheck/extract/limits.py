@@ -1,0 +1,144 @@
+"""Safety limits for untrusted documents: sizes, zip packages, XML parsing, nesting."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policycheck.errors import CorruptDocumentError, ResourceLimitError
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Ceilings that stop a hostile or broken file from exhausting memory or time.
+
+    Every limit is checked before the expensive work it guards: zip members are checked
+    from their declared sizes before anything is inflated, and again while inflating in
+    case the declared sizes lie.
+    """
+
+    max_file_bytes: int = 512 * MB  # any input file on disk
+    max_text_bytes: int = 50 * MB  # plain text, Markdown and HTML files
+    max_zip_members: int = 5_000  # members in a DOCX/ODT package
+    max_member_bytes: int = 256 * MB  # uncompressed size of one member that is read
+    max_total_bytes: int = 1024 * MB  # declared uncompressed size of all members together
+    max_compression_ratio: float = 200.0  # uncompressed/compressed, for members over 1 MB
+    max_pdf_pages: int = 2_000
+    max_page_area: float = 14_400.0 * 14_400.0  # square points: PDF's own 200 x 200 inch cap
+    max_page_chars: int = 500_000  # characters of text on one PDF page
+    max_table_depth: int = 16  # tables nested inside table cells
+
+
+def detail(exc: BaseException, limit: int = 160) -> str:
+    """A library exception as a short single line, to put inside a one-line error message."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def human(size: float) -> str:
+    """A byte count for people: '512 bytes', '12 KB', '1.5 MB'."""
+    if size < 1024:
+        return f"{size:.0f} bytes"
+    if size < MB:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / MB:.1f} MB".replace(".0 MB", " MB")
+
+
+def check_file_size(path: Path, size: int, limit: int, what: str, name: str) -> None:
+    """Raise ResourceLimitError naming limit `name` when `size` bytes exceed `limit`."""
+    if size > limit:
+        raise ResourceLimitError(f"{what} is over the {human(limit)} limit ({name})", path)
+
+
+class Package:
+    """A zip package (DOCX, ODT) whose members are checked before they are inflated."""
+
+    def __init__(self, path: Path, limits: Limits, kind: str) -> None:
+        self.path = path
+        self.limits = limits
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise CorruptDocumentError(f"not a valid {kind} package ({detail(exc)})", path) from exc
+        infos = self.zip.infolist()
+        if len(infos) > limits.max_zip_members:
+            raise ResourceLimitError(
+                f"zip package has {len(infos)} members, over the limit of "
+                f"{limits.max_zip_members} (max_zip_members)", path,
+            )
+        total = sum(i.file_size for i in infos)
+        if total > limits.max_total_bytes:
+            raise ResourceLimitError(
+                f"zip package would inflate to {human(total)}, over the "
+                f"{human(limits.max_total_bytes)} limit (max_total_bytes)", path,
+            )
+        self.infos = {i.filename: i for i in infos}
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.zip.close()
+
+    def has(self, name: str) -> bool:
+        """True when the package holds member `name`."""
+        return name in self.infos
+
+    def read(self, name: str) -> bytes:
+        """Read one member, refusing oversized or suspiciously compressed ones."""
+        info = self.infos[name]
+        limits = self.limits
+        if info.file_size > limits.max_member_bytes:
+            raise ResourceLimitError(
+                f"member {name} declares {human(info.file_size)}, over the "
+                f"{human(limits.max_member_bytes)} limit (max_member_bytes)", self.path,
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MB and ratio > limits.max_compression_ratio:
+            raise ResourceLimitError(
+                f"member {name} has compression ratio {ratio:.0f}:1, over the "
+                f"{limits.max_compression_ratio:.0f}:1 limit (max_compression_ratio)", self.path,
+            )
+        try:
+            with self.zip.open(info) as fh:
+                data = fh.read(limits.max_member_bytes + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError) as exc:
+            reason = f"member {name} cannot be read ({detail(exc)})"
+            raise CorruptDocumentError(reason, self.path) from exc
+        if len(data) > limits.max_member_bytes:
+            raise ResourceLimitError(
+                f"member {name} inflates past the {human(limits.max_member_bytes)} limit "
+                "(max_member_bytes)", self.path,
+            )
+        return data
+
+
+def parse_xml(data: bytes, path: Path, member: str) -> Any:
+    """Parse XML with entity expansion, DTD loading and network access all off."""
+    from lxml import etree
+
+    head = data[:8192].replace(b"\x00", b"")
+    if b"<!DOCTYPE" in head or b"<!doctype" in head:
+        # OOXML and ODF never use DTDs; one here is an entity-expansion attack or junk.
+        raise CorruptDocumentError(f"{member} declares a DTD, which this format never uses", path)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+        dtd_validation=False, remove_comments=True, remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        reason = f"{member} is not well-formed XML ({detail(exc)})"
+        raise CorruptDocumentError(reason, path) from exc
+    if root is None:
+        raise CorruptDocumentError(f"{member} is empty", path)
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype:
+        raise CorruptDocumentError(f"{member} declares a DTD, which this format never uses", path)
+    return root

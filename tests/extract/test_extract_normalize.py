@@ -1,0 +1,62 @@
+"""The normaliser: what it folds, what it keeps, and the hyphenated line-break heuristic."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policycheck.extract.normalize import clean, join_lines
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("of\ufb01cers and the \ufb02ow", "officers and the flow"),  # ligatures
+        ("a\u00a0b\u2009c\u202fd\u3000e", "a b c d e"),  # no-break, thin, narrow, ideographic
+        ("immi\u00adgration", "immigration"),  # soft hyphen
+        ("zero\u200bwidth\u200d join\ufeff", "zerowidth join"),
+        ("bell\x07 and\x00 nul", "bell and nul"),
+        ("  tabs\tand\nnew\r\nlines  ", "tabs and new lines"),
+        ("the Victims\u2019 Code \u201cfirst\u201d", "the Victims\u2019 Code \u201cfirst\u201d"),
+        ("5\u20137 days \u2014 at least", "5\u20137 days \u2014 at least"),  # dashes kept
+        ("\u00bd of the 2\u00b2 forces", "\u00bd of the 2\u00b2 forces"),  # no full NFKC
+    ],
+)
+def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Victims with insecure immigra-", "tion status"],
+         "Victims with insecure immigration status"),
+        (["a follow-", "up visit"], "a follow-up visit"),  # compound tail keeps the hyphen
+        (["a third-", "party referral"], "a third-party referral"),
+        (["the Anti-", "Slavery Commissioner"], "the Anti-Slavery Commissioner"),
+        (["during COVID-", "19 restrictions"], "during COVID-19 restrictions"),
+        (["officers must -", "not may - refer"], "officers must - not may - refer"),
+        (["one line", "", "  next line  "], "one line next line"),
+        (["ends with a dash \u2013", "and goes on"], "ends with a dash \u2013 and goes on"),
+    ],
+)
+def test_join_lines_undoes_line_break_hyphens_only(lines: list[str], expected: str) -> None:
+    assert join_lines(lines) == expected
+
+
+@given(st.text())
+def test_clean_is_idempotent_and_tidy(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+    assert "  " not in once
+    assert once == once.strip()
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in once)
+
+
+@given(st.lists(st.text(), max_size=8))
+def test_join_lines_never_raises_and_output_is_clean(lines: list[str]) -> None:
+    joined = join_lines(lines)
+    assert clean(joined) == joined
