@@ -8,6 +8,7 @@ from pathlib import Path
 from policycheck.errors import UnsupportedFormatError
 from policycheck.extract.limits import Limits, check_file_size
 
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -23,6 +24,16 @@ def read_bounded(path: Path, limits: Limits) -> bytes:
         data = fh.read(limits.max_text_bytes + 1)
     check_file_size(path, len(data), limits.max_text_bytes, "text file", "max_text_bytes")
     return data
+
+
+def looks_binary(data: bytes) -> bool:
+    """Binary (or a sparse file's hole), not text with a stray NUL or escape in it.
+
+    Text may carry the odd control character; more than 1 byte in 100 NUL, or more than
+    1 in 20 a control character that text never uses, is binary.
+    """
+    controls = len(data) - len(data.translate(None, _BINARY_CONTROLS))
+    return data.count(0) * 100 > len(data) or controls * 20 > len(data)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -47,6 +58,7 @@ def decode(data: bytes, path: Path) -> str:
         utf16 = _utf16_without_bom(data)
         if utf16:
             return data.decode(utf16, errors="replace")
+    if looks_binary(data):
         raise UnsupportedFormatError("binary content, not a text document", path)
     try:
         return data.decode("utf-8")

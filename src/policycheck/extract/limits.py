@@ -32,6 +32,7 @@ class Limits:
     max_page_area: float = 14_400.0 * 14_400.0  # square points: PDF's own 200 x 200 inch cap
     max_page_chars: int = 500_000  # characters of text on one PDF page
     max_table_depth: int = 16  # tables nested inside table cells
+    max_block_chars: int = 1_000_000  # one paragraph, heading or cell, as the checker reads it
 
 
 def detail(exc: BaseException, limit: int = 160) -> str:
