@@ -125,6 +125,12 @@ def check(
     cache_dir: Annotated[
         Path | None, typer.Option(help="Cache folder (default: .policycheck_cache).")
     ] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option("--limit", metavar="NAME=VALUE",
+                     help="Change a safety limit, e.g. max-pdf-pages=500 (repeatable; "
+                          "see docs/limits.md)."),
+    ] = None,
 ) -> None:
     """Check policy documents against rule sets (default: rec1, rec4, rec5)."""
     from policycheck.batch import Interrupted
@@ -138,7 +144,7 @@ def check(
         fail_on=fail_on.value if fail_on else None, pdf_engine=pdf_engine, password=password,
         jobs=jobs, timeout=timeout, exclude=tuple(exclude or ()), config=config,
         isolated=isolated, no_cache=no_cache, cache_dir=cache_dir, waivers=waivers,
-        baseline=baseline, write_baseline=write_baseline,
+        baseline=baseline, write_baseline=write_baseline, limits=tuple(limit or ()),
     )
     try:
         settings = build_settings(overrides, output)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from policycheck.errors import PolicycheckError
 from policycheck.extract import ExtractOptions, extract
+from policycheck.extract.limits import detail
 from policycheck.model import DocumentResult, RuleSet
 
 
@@ -68,7 +69,7 @@ def check_document(
     except PolicycheckError as exc:
         return DocumentResult(path=path, display_path=shown, format=None, error=exc.reason)
     except Exception as exc:
-        reason = f"could not be read ({type(exc).__name__}: {exc})"
+        reason = f"could not be read ({type(exc).__name__}: {detail(exc)})"
         return DocumentResult(path=path, display_path=shown, format=None, error=reason)
     return DocumentResult(
         path=path, display_path=shown, format=document.format, reports=reports,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,56 @@ class Limits:
     max_page_chars: int = 500_000  # characters of text on one PDF page
     max_table_depth: int = 16  # tables nested inside table cells
     max_block_chars: int = 1_000_000  # one paragraph, heading or cell, as the checker reads it
+
+
+# The language pipeline reads at most this many characters at once.
+CEILINGS: dict[str, int] = {"max_block_chars": 5_000_000}
+_UNITS = {"": 1, "b": 1, "bytes": 1, "kb": 1024, "k": 1024, "mb": MB, "m": MB,
+          "gb": 1024 * MB, "g": 1024 * MB}
+_SIZE = re.compile(r"^\s*([0-9][0-9_]*(?:\.[0-9]+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
+
+
+def limit_names() -> tuple[str, ...]:
+    """Every limit's name as users write it (hyphens): 'max-file-bytes', ..."""
+    return tuple(f.name.replace("_", "-") for f in fields(Limits))
+
+
+def parse_limit(name: str, value: object) -> tuple[str, int | float]:
+    """One limit from configuration or the command line: (field name, value) or ValueError.
+
+    Byte limits take a number of bytes or a size such as '100 MB'; the others a number.
+    """
+    field = name.strip().replace("-", "_")
+    name = field.replace("_", "-")
+    kinds = {f.name: f.type for f in fields(Limits)}
+    if field not in kinds:
+        raise ValueError(f"unknown limit '{name}' (choose from {', '.join(limit_names())})")
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"limit '{name}' must be a number")
+    number: float
+    if isinstance(value, str):
+        match = _SIZE.match(value)
+        unit = match.group(2).lower() if match else ""
+        if match is None or unit not in _UNITS or (unit and not field.endswith("_bytes")):
+            raise ValueError(f"limit '{name}' must be a number{_size_hint(field)}, not '{value}'")
+        number = float(match.group(1).replace("_", "")) * _UNITS[unit]
+    else:
+        number = float(value)
+    if not number > 0 or number == float("inf"):
+        raise ValueError(f"limit '{name}' must be greater than 0")
+    if number > CEILINGS.get(field, number):
+        raise ValueError(f"limit '{name}' can be at most {CEILINGS[field]:,}")
+    return field, (number if kinds[field] in (float, "float") else int(number))
+
+
+def _size_hint(field: str) -> str:
+    return " or a size such as '100 MB'" if field.endswith("_bytes") else ""
+
+
+def with_limits(base: Limits, values: Mapping[str, object]) -> Limits:
+    """`base` with the named limits changed; ValueError names a bad one."""
+    changes = dict(parse_limit(name, value) for name, value in values.items())
+    return replace(base, **changes)
 
 
 def detail(exc: BaseException, limit: int = 160) -> str:
