@@ -83,7 +83,7 @@ def _size_hint(field: str) -> str:
 
 def with_limits(base: Limits, values: Mapping[str, object]) -> Limits:
     """`base` with the named limits changed; ValueError names a bad one."""
-    changes = dict(parse_limit(name, value) for name, value in values.items())
+    changes: dict[str, Any] = dict(parse_limit(name, value) for name, value in values.items())
     return replace(base, **changes)
 
 
