@@ -66,10 +66,11 @@ def check_document(
     try:
         document = extract(path, options)
         reports = tuple(check(document, ruleset) for ruleset in rulesets)
-    except PolicycheckError as exc:
-        return DocumentResult(path=path, display_path=shown, format=None, error=exc.reason)
+    except PolicycheckError as exc:  # a reason may quote the file's own bytes: made printable
+        reason = printable_name(exc.reason)
+        return DocumentResult(path=path, display_path=shown, format=None, error=reason)
     except Exception as exc:
-        reason = f"could not be read ({type(exc).__name__}: {detail(exc)})"
+        reason = printable_name(f"could not be read ({type(exc).__name__}: {detail(exc)})")
         return DocumentResult(path=path, display_path=shown, format=None, error=reason)
     return DocumentResult(
         path=path, display_path=shown, format=document.format, reports=reports,

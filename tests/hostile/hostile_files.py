@@ -39,7 +39,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.document.main+xml"/></Types>'
@@ -258,25 +259,7 @@ def pdf_pages(path: Path, pages: int, width: float = 612, height: float = 792) -
 def text_pdf(path: Path, text: str = "Victims are treated as victims first.") -> Path:
     """A one-page PDF with a text layer, written by hand."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
+    return _pdf_with_stream(path, stream, b"/Font << /F1 5 0 R >>")
 
 
 def pdf_truncated(path: Path) -> Path:
@@ -306,12 +289,12 @@ def special_fifo(path: Path) -> Path:
     return path
 
 
-def symlink_loop(folder: Path) -> Path:
-    """a.txt -> b.txt -> a.txt."""
-    a, b = folder / "loop-a.txt", folder / "loop-b.txt"
-    a.symlink_to(b.name)
-    b.symlink_to(a.name)
-    return a
+def symlink_loop(path: Path) -> Path:
+    """`path` -> loop-b.txt -> `path`: a symbolic link loop."""
+    other = path.with_name("loop-b.txt")
+    path.symlink_to(other.name)
+    other.symlink_to(path.name)
+    return path
 
 
 def dangling(path: Path) -> Path:
@@ -321,3 +304,51 @@ def dangling(path: Path) -> Path:
 
 
 Builder = Callable[[Path], Path]
+
+
+def docx_declares_huge(path: Path) -> Path:
+    """document.xml declares 600 MB uncompressed: refused before anything is inflated."""
+    path = write_docx(path, docx_xml(para("Victims first.")))
+    data = bytearray(path.read_bytes())
+    _patch_size(data, b"word/document.xml", 600 * 1024 * 1024)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def docx_declares_total(path: Path) -> Path:
+    """Five media members declaring 300 MB each: over the package's total size limit."""
+    extra = {f"word/media/m{i}.bin": b"x" for i in range(5)}
+    path = write_docx(path, docx_xml(para("Victims first.")), extra)
+    data = bytearray(path.read_bytes())
+    for i in range(5):
+        _patch_size(data, f"word/media/m{i}.bin".encode(), 300 * 1024 * 1024)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def pdf_image_only(path: Path) -> Path:
+    """A page with one grey inline image and no text layer."""
+    stream = b"q 200 0 0 200 100 400 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x40\x80 EI Q"
+    return _pdf_with_stream(path, stream, b"")
+
+
+def _pdf_with_stream(path: Path, stream: bytes, resources: bytes) -> Path:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << " + resources + b" >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    path.write_bytes(bytes(out) + trailer.encode())
+    return path
