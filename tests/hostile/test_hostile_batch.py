@@ -28,7 +28,7 @@ NON_UTF8 = b"caf\xe9-policy.txt"  # a Latin-1 file name: not valid UTF-8
 # case file name -> (builder, what the one-line error must say; None: checked, no error)
 CASES: dict[str, tuple[h.Builder, str | None]] = {
     "bomb-ratio.docx": (h.docx_bomb_ratio, "over the 200:1 limit (max_compression_ratio)"),
-    "bomb-declared.docx": (h.docx_declares_huge, "over the 256 MB limit (max_member_bytes)"),
+    "bomb-declared.docx": (h.docx_declares_huge, "over the 32 MB limit (max_member_bytes)"),
     "bomb-total.docx": (h.docx_declares_total, "over the 1024 MB limit (max_total_bytes)"),
     "bomb-lying.docx": (h.docx_bomb_lying, "member word/document.xml cannot be read"),
     "many-members.docx": (h.docx_many_members, "over the limit of 5000 (max_zip_members)"),
@@ -44,7 +44,7 @@ CASES: dict[str, tuple[h.Builder, str | None]] = {
     "deep-tables.html": (h.html_deep_tables, "nested more than 16 deep (max_table_depth)"),
     "long-line.txt": (h.long_line, "over the limit of 1,000,000 (max_block_chars)"),
     "sparse-3gb.txt": (lambda p: h.sparse(p, 3 * GB), "over the 512 MB limit (max_file_bytes)"),
-    "sparse-60mb.txt": (lambda p: h.sparse(p, 60 * MB), "over the 50 MB limit (max_text_bytes)"),
+    "sparse-30mb.txt": (lambda p: h.sparse(p, 30 * MB), "over the 20 MB limit (max_text_bytes)"),
     "many-pages.pdf": (lambda p: h.pdf_pages(p, 2500), "over the limit of 2000 (max_pdf_pages)"),
     "giant-page.pdf": (h.pdf_giant_page, "over the page-area limit (max_page_area)"),
     "truncated.pdf": (h.pdf_truncated, "not a readable PDF"),

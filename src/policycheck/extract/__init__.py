@@ -123,6 +123,11 @@ def extract(path: Path, options: ExtractOptions | None = None) -> Document:
 
 def _check_blocks(document: Document, limits: Limits) -> None:
     """Refuse a block too long to check (a 10 MB line with no break is no paragraph)."""
+    if len(document.blocks) > limits.max_blocks:
+        raise ResourceLimitError(
+            f"{len(document.blocks):,} paragraphs and cells, over the limit of "
+            f"{limits.max_blocks:,} (max_blocks)", document.path,
+        )
     longest = max((len(b.text) for b in document.blocks), default=0)
     if longest > limits.max_block_chars:
         raise ResourceLimitError(

@@ -25,9 +25,9 @@ class Limits:
     """
 
     max_file_bytes: int = 512 * MB  # any input file on disk
-    max_text_bytes: int = 50 * MB  # plain text, Markdown and HTML files
+    max_text_bytes: int = 20 * MB  # plain text, Markdown and HTML files (~10,000 pages)
     max_zip_members: int = 5_000  # members in a DOCX/ODT package
-    max_member_bytes: int = 256 * MB  # uncompressed size of one member that is read
+    max_member_bytes: int = 32 * MB  # uncompressed size of one member that is read (XML)
     max_total_bytes: int = 1024 * MB  # declared uncompressed size of all members together
     max_compression_ratio: float = 200.0  # uncompressed/compressed, for members over 1 MB
     max_pdf_pages: int = 2_000
@@ -35,6 +35,7 @@ class Limits:
     max_page_chars: int = 500_000  # characters of text on one PDF page
     max_table_depth: int = 16  # tables nested inside table cells
     max_block_chars: int = 1_000_000  # one paragraph, heading or cell, as the checker reads it
+    max_blocks: int = 100_000  # paragraphs, headings, list items and cells in one document
 
 
 # The language pipeline reads at most this many characters at once.
