@@ -119,8 +119,8 @@ def _zeros_xml(size: int) -> bytes:
 
 
 def docx_bomb_ratio(path: Path) -> Path:
-    """document.xml inflates 1000:1 (64 MB from ~64 KB)."""
-    return write_docx(path, _zeros_xml(64 * 1024 * 1024))
+    """document.xml inflates 1000:1 (16 MB from ~16 KB)."""
+    return write_docx(path, _zeros_xml(16 * 1024 * 1024))
 
 
 def docx_bomb_declared(path: Path) -> Path:
@@ -176,7 +176,7 @@ def docx_nested_zip(path: Path) -> Path:
 
 def odt_bomb(path: Path) -> Path:
     """content.xml inflates 1000:1."""
-    body = "<text:p>Victims first.</text:p>" + " " * (64 * 1024 * 1024)
+    body = "<text:p>Victims first.</text:p>" + " " * (16 * 1024 * 1024)
     return write_odt(path, odt_xml(body))
 
 
