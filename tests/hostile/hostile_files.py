@@ -237,9 +237,9 @@ def long_line(path: Path, size: int = 10 * 1024 * 1024) -> Path:
 
 
 def sparse(path: Path, size: int) -> Path:
-    """A sparse file of `size` bytes that takes no disk space (reads as NULs past its text)."""
+    """A sparse file of `size` bytes: 16 KB of policy text, then a hole that reads as NULs."""
     with path.open("wb") as fh:
-        fh.write(GOOD_POLICY.encode())
+        fh.write((GOOD_POLICY.encode() + b"\n") * 24)
         fh.truncate(size)
     return path
 

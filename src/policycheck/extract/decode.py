@@ -36,14 +36,16 @@ def looks_binary(data: bytes) -> bool:
     return data.count(0) * 100 > len(data) or controls * 20 > len(data)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     half = len(sample) // 2
     if half < 2:
         return None
-    if sample[1::2].count(0) > half * 0.4:
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    # Latin text in UTF-16 has zeros in one half of each pair only; zeros in both are binary.
+    if odd > half * 0.4 and even < half * 0.1:
         return "utf-16-le"
-    if sample[0::2].count(0) > half * 0.4:
+    if even > half * 0.4 and odd < half * 0.1:
         return "utf-16-be"
     return None
 
@@ -55,7 +57,7 @@ def decode(data: bytes, path: Path) -> str:
             return data[len(bom):].decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
         # ASCII in UTF-16 is also valid UTF-8 (with NULs), so UTF-16 must be tried first.
-        utf16 = _utf16_without_bom(data)
+        utf16 = utf16_without_bom(data)
         if utf16:
             return data.decode(utf16, errors="replace")
     if looks_binary(data):
