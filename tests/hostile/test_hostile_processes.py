@@ -88,6 +88,7 @@ def test_worst_inputs_stay_within_memory_and_time(tmp_path: Path) -> None:
     )
     code, peak_mb, seconds = run.stdout.split()
     assert int(code) == 2
+    print(f"worst inputs: peak {peak_mb} MB, {seconds} s")  # shown with -s, for the record
     assert int(peak_mb) < 1024, f"peak memory {peak_mb} MB"
     assert float(seconds) < 120
     documents = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["documents"]
