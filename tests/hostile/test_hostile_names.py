@@ -61,3 +61,25 @@ def test_an_unreadable_file_is_named_as_such(here: Path) -> None:
     result = runner.invoke(app, ["check", "locked.txt", *LOCAL])
     assert result.exit_code == 2
     assert "permission denied" in result.output
+
+
+def test_annotate_refuses_a_pipe_without_blocking(here: Path) -> None:
+    import subprocess
+    import sys
+
+    os.mkfifo(here / "draft.docx")
+    src = Path(__file__).resolve().parents[2] / "src"
+    run = subprocess.run([sys.executable, "-m", "policycheck", "annotate", "draft.docx"],
+                         cwd=here, env={**os.environ, "PYTHONPATH": str(src)},
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr == "policycheck: error: draft.docx: is not a regular file\n"
+
+
+def test_annotate_refuses_a_bomb_in_any_member(here: Path) -> None:
+    bomb = h.docx_xml(h.para("Victims are treated as victims first."))
+    h.write_docx(here / "draft.docx", bomb, {"word/media/image1.png": b"\x00" * (8 * 1024**2)})
+    result = runner.invoke(app, ["annotate", "draft.docx", "--rules", "rec5"])
+    assert result.exit_code == 2
+    assert "member word/media/image1.png has compression ratio" in result.output
+    assert not (here / "draft.reviewed.docx").exists()

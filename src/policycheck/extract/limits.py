@@ -143,11 +143,11 @@ class Package:
         """True when the package holds member `name`."""
         return name in self.infos
 
-    def read(self, name: str) -> bytes:
-        """Read one member, refusing oversized or suspiciously compressed ones."""
+    def check(self, name: str, size_limit: bool = True) -> zipfile.ZipInfo:
+        """Refuse member `name` from its declared sizes: too big (if read) or a zip bomb."""
         info = self.infos[name]
         limits = self.limits
-        if info.file_size > limits.max_member_bytes:
+        if size_limit and info.file_size > limits.max_member_bytes:
             raise ResourceLimitError(
                 f"member {name} declares {human(info.file_size)}, over the "
                 f"{human(limits.max_member_bytes)} limit (max_member_bytes)", self.path,
@@ -158,6 +158,12 @@ class Package:
                 f"member {name} has compression ratio {ratio:.0f}:1, over the "
                 f"{limits.max_compression_ratio:.0f}:1 limit (max_compression_ratio)", self.path,
             )
+        return info
+
+    def read(self, name: str) -> bytes:
+        """Read one member, refusing oversized or suspiciously compressed ones."""
+        info = self.check(name)
+        limits = self.limits
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(limits.max_member_bytes + 1)
