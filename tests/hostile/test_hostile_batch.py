@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -181,6 +182,9 @@ def test_machine_outputs_stay_valid(run: Run) -> None:
     schemas = schemas_dir()
     sarif_schema = json.loads((schemas / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     Draft4Validator(sarif_schema).validate(json.loads(run.outputs["r.sarif"]))
+    uris = re.findall(r'"uri": "([^"]*)"', run.outputs["r.sarif"].decode())
+    assert "cases/caf%EF%BF%BD-policy.txt" in uris  # the non-UTF-8 name, percent-encoded
+    assert all(re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*", u) for u in uris), uris
     xsd = etree.XMLSchema(etree.parse(str(schemas / "junit.xsd")))
     junit = etree.fromstring(run.outputs["r.xml"])
     assert xsd.validate(junit), xsd.error_log
