@@ -475,8 +475,15 @@ def extract_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or pdfplumber.")] = "pdfium",
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option("--limit", metavar="NAME=VALUE",
+                     help="Change a safety limit, e.g. max-pdf-pages=500 (repeatable)."),
+    ] = None,
 ) -> None:
     """Show the blocks policycheck reads from each document, with their citations."""
+    from policycheck.checkrun import merged_limits
+    from policycheck.config import Config
     from policycheck.extract import PDF_ENGINES, ExtractOptions
     from policycheck.extract.batch import extract_all
     from policycheck.pipeline import display_path
@@ -486,7 +493,11 @@ def extract_command(
         fail(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if pdf_engine not in PDF_ENGINES:
         fail(f"unknown PDF engine '{pdf_engine}' (choose from {', '.join(PDF_ENGINES)})")
-    options = ExtractOptions(pdf_engine=pdf_engine, password=password)
+    try:
+        limits = merged_limits(Config(root=Path.cwd()), limit or ())
+    except PolicycheckError as exc:
+        fail(exc)
+    options = ExtractOptions(pdf_engine=pdf_engine, password=password, limits=limits)
     results = extract_all(paths, [display_path(p) for p in paths], options)
     for result in results:
         if result.error:

@@ -76,3 +76,11 @@ def test_sizes_take_units_and_plain_numbers() -> None:
     assert limits.max_member_bytes == 64 * MB
     assert limits.max_compression_ratio == 50.0
     assert limits.max_pdf_pages == Limits().max_pdf_pages
+
+
+def test_extract_takes_the_same_limits(here: Path) -> None:
+    result = runner.invoke(app, ["extract", "ten.pdf", "--limit", "max-pdf-pages=5"])
+    assert result.exit_code == 2
+    assert "ten.pdf: 10 pages, over the limit of 5 (max_pdf_pages)" in result.output
+    result = runner.invoke(app, ["extract", "ten.pdf", "--limit", "max-pdf-pages"])
+    assert result.exit_code == 2 and "--limit takes NAME=VALUE" in result.output
