@@ -352,3 +352,15 @@ def _pdf_with_stream(path: Path, stream: bytes, resources: bytes) -> Path:
     trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
     path.write_bytes(bytes(out) + trailer.encode())
     return path
+
+
+def docx_deep(path: Path) -> Path:
+    """Content controls nested 5,000 deep around one paragraph."""
+    body = "<w:sdt><w:sdtContent>" * 5000 + para("Victims first.")
+    return write_docx(path, docx_xml(body + "</w:sdtContent></w:sdt>" * 5000))
+
+
+def docx_deep_tables(path: Path) -> Path:
+    """Tables nested 40 deep, each in the previous one's cell."""
+    body = "<w:tbl><w:tr><w:tc>" * 40 + para("Victims first.")
+    return write_docx(path, docx_xml(body + "</w:tc></w:tr></w:tbl>" * 40))

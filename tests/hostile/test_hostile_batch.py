@@ -43,6 +43,8 @@ CASES: dict[str, tuple[h.Builder, str | None]] = {
     "xxe.html": (h.html_xxe, None),
     "deep-divs.html": (h.html_deep, None),
     "deep-tables.html": (h.html_deep_tables, "nested more than 16 deep (max_table_depth)"),
+    "deep.docx": (h.docx_deep, "word/document.xml nests elements more than 256 deep"),
+    "deep-tables.docx": (h.docx_deep_tables, "nested more than 16 deep (max_table_depth)"),
     "long-line.txt": (h.long_line, "over the limit of 1,000,000 (max_block_chars)"),
     "sparse-3gb.txt": (lambda p: h.sparse(p, 3 * GB), "over the 512 MB limit (max_file_bytes)"),
     "sparse-30mb.txt": (lambda p: h.sparse(p, 30 * MB), "over the 20 MB limit (max_text_bytes)"),
