@@ -1,4 +1,4 @@
-"""The evidence a report shows first is the sentence that commits, not a heading naming the topic."""
+"""The evidence shown first is the sentence that commits, not a heading naming the topic."""
 
 from pathlib import Path
 

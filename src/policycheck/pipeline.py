@@ -38,7 +38,8 @@ def check_document(
     shown = display_path(path)
     try:
         document = extract(path, options)
-        reports = tuple(check(document, ruleset) for ruleset in rulesets)
+        model = options.nlp_model if options else None
+        reports = tuple(check(document, ruleset, model) for ruleset in rulesets)
     except PolicycheckError as exc:
         return DocumentResult(path=path, display_path=shown, format=None, error=exc.reason)
     except Exception as exc:
