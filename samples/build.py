@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -25,7 +26,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
-PROFILE = "file:///tmp/lo-profile-samples"
+PROFILE = os.environ.get("SAMPLES_LO_PROFILE", "file:///tmp/lo-profile-samples")
 DATE = "2024-03-11T09:30:00Z"
 SOFT_HYPHEN = "\u00ad"
 

@@ -75,7 +75,7 @@ def load_rulesets(specs: Sequence[str]) -> tuple[RuleSet, ...]:
     return tuple(out)
 
 
-def check(document: Document, ruleset: RuleSet) -> Report:
+def check(document: Document, ruleset: RuleSet, model: str | None = None) -> Report:
     findings = []
     for crit in ruleset.criteria:
         best: tuple[int, int] = (0, -1)

@@ -22,7 +22,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The fake engine, recording which documents it actually checked."""
     seen: list[str] = []
 
-    def counting(document: Document, ruleset: RuleSet) -> Report:
+    def counting(document: Document, ruleset: RuleSet, model: str | None = None) -> Report:
         seen.append(document.path.name)
         return fakes.check(document, ruleset)
 

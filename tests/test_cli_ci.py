@@ -120,3 +120,11 @@ def test_unknown_format_and_bad_baseline_are_usage_errors(project: Path) -> None
     assert missing.exit_code == 2
     assert missing.stderr == (
         "policycheck: error: nope.json: cannot read baseline: No such file or directory\n")
+
+
+def test_a_spacy_pipeline_that_is_not_installed_is_a_usage_error(project: Path) -> None:
+    result = _check("--model", "en_core_web_nosuch")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "policycheck: error: spaCy pipeline 'en_core_web_nosuch' is not installed (leave out "
+        "--model to use the built-in blank English pipeline)\n")

@@ -26,7 +26,7 @@ import policycheck.engine
 import policycheck.rules
 
 
-def check(document, ruleset):
+def check(document, ruleset, model=None):
     if "hang" in document.path.name:
         time.sleep(300)
     if "slow" in document.path.name:

@@ -70,7 +70,7 @@ documents:
 """
 
 
-def fake_check(document: Document, ruleset: RuleSet) -> Report:
+def fake_check(document: Document, ruleset: RuleSet, model: str | None = None) -> Report:
     block = document.blocks[-1]
     findings = []
     for criterion in ruleset.criteria:

@@ -32,6 +32,7 @@ class Overrides:
     fail_on: str | None = None
     pdf_engine: str | None = None
     password: str | None = None
+    model: str | None = None
     jobs: int | None = None
     timeout: float | None = None
     exclude: tuple[str, ...] = ()
@@ -85,6 +86,9 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
     engine = cli.pdf_engine or config.pdf_engine or "pdfium"
     if engine not in ("pdfium", "pdfplumber"):
         raise UsageError(f"unknown PDF engine '{engine}' (choose from pdfium, pdfplumber)")
+    if cli.model and not _spacy_package(cli.model):
+        raise UsageError(f"spaCy pipeline '{cli.model}' is not installed (leave out --model to "
+                         "use the built-in blank English pipeline)")
     cache_dir = None if cli.no_cache else (
         cli.cache_dir or config.cache_dir or config.root / ".policycheck_cache"
     )
@@ -95,7 +99,8 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
         include=config.include, exclude=config.exclude + cli.exclude,
         jobs=cli.jobs or config.jobs or available_cpus(), timeout=timeout or None,
         options=ExtractOptions(
-            pdf_engine=engine, password=cli.password, limits=merged_limits(config, cli.limits),
+            pdf_engine=engine, password=cli.password, nlp_model=cli.model,
+            limits=merged_limits(config, cli.limits),
         ),
         cache_dir=cache_dir,
     )
@@ -216,3 +221,10 @@ def init_config(folder: Path) -> Path:
     except OSError as exc:
         raise UsageError(f"cannot write: {exc.strerror}", path) from None
     return path
+
+
+def _spacy_package(name: str) -> bool:
+    """True when `name` is an installed spaCy pipeline package (or a pipeline folder)."""
+    import spacy.util
+
+    return bool(spacy.util.is_package(name)) or (Path(name) / "config.cfg").is_file()

@@ -90,6 +90,10 @@ def check(
         str | None, typer.Option(help="pdfium (fast, default) or pdfplumber.")
     ] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="An installed spaCy pipeline to use (default: built-in blank English)."),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show all evidence.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only gaps.")] = False,
     jobs: Annotated[
@@ -142,7 +146,7 @@ def check(
     overrides = Overrides(
         inputs=tuple(paths or ()), rules=tuple(rules) if rules else None, fmt=fmt,
         fail_on=fail_on.value if fail_on else None, pdf_engine=pdf_engine, password=password,
-        jobs=jobs, timeout=timeout, exclude=tuple(exclude or ()), config=config,
+        model=model, jobs=jobs, timeout=timeout, exclude=tuple(exclude or ()), config=config,
         isolated=isolated, no_cache=no_cache, cache_dir=cache_dir, waivers=waivers,
         baseline=baseline, write_baseline=write_baseline, limits=tuple(limit or ()),
     )

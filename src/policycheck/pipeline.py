@@ -65,7 +65,8 @@ def check_document(
     shown = display_path(path)
     try:
         document = extract(path, options)
-        reports = tuple(check(document, ruleset) for ruleset in rulesets)
+        model = options.nlp_model if options else None
+        reports = tuple(check(document, ruleset, model) for ruleset in rulesets)
     except PolicycheckError as exc:  # a reason may quote the file's own bytes: made printable
         reason = printable_name(exc.reason)
         return DocumentResult(path=path, display_path=shown, format=None, error=reason)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from policycheck.engine.nlp import Analysis
-from policycheck.model import Criterion, Evidence, Finding, Status
+from policycheck.model import BlockKind, Criterion, Evidence, Finding, Status
 from policycheck.rules.logic import (
     AllOf,
     AnyOf,
@@ -127,8 +127,14 @@ def holds(cond: Condition, sents: list[int], facts: Facts, analysis: Analysis) -
 
 
 def _evidence(analysis: Analysis, outcome: Outcome) -> tuple[Evidence, ...]:
+    """Best evidence first: sentences before headings, then the most conditions satisfied."""
+
+    def rank(s: int) -> tuple[bool, int, int]:
+        block = analysis.document.blocks[analysis.sentences[s].block]
+        return (block.kind is BlockKind.HEADING, -len(outcome.labels[s]), s)
+
     out: list[Evidence] = []
-    for s in sorted(outcome.labels):
+    for s in sorted(outcome.labels, key=rank):
         sent = analysis.sentences[s]
         block = analysis.document.blocks[sent.block]
         raw = sent.text

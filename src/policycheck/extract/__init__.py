@@ -24,6 +24,7 @@ class ExtractOptions:
     password: str | None = None
     pdf_tables: bool = True  # pdfium: read pages that look tabular with pdfplumber's tables
     limits: Limits = field(default_factory=Limits)
+    nlp_model: str | None = None  # an installed spaCy pipeline to read sentences with (--model)
 
 
 Extractor = Callable[[Path, ExtractOptions], Document]
