@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policycheck.errors import CorruptDocumentError, UnsupportedFormatError
+from policycheck.errors import CorruptDocumentError, InputError, UnsupportedFormatError
+from policycheck.extract.limits import Limits, Package
 from policycheck.model import DocumentResult, Evidence, Finding, Status
 from policycheck.report.display import GAPS, LABELS, clean
 
@@ -46,12 +47,18 @@ def ensure_docx(path: Path) -> None:
     if path.suffix.lower() != ".docx":
         raise UnsupportedFormatError(
             f"annotate reads only Word .docx files, not '{path.suffix or 'no suffix'}'", path)
+    if not path.is_file():  # a FIFO would block; a folder or device is no draft
+        raise InputError("is not a regular file", path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            rels = archive.read("_rels/.rels") if "_rels/.rels" in names else b""
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise CorruptDocumentError(f"cannot be opened as .docx ({exc})", path) from exc
+        package = Package(path, Limits(), "Word")
+    except CorruptDocumentError as exc:
+        raise CorruptDocumentError(f"cannot be opened as .docx ({exc.reason})", path) from exc
+    with package:
+        # The whole package is rewritten, so every member must pass the zip-bomb checks.
+        for name in package.infos:
+            package.check(name, size_limit=False)
+        names = set(package.infos)
+        rels = package.read("_rels/.rels") if "_rels/.rels" in names else b""
     if "[Content_Types].xml" not in names or not rels:
         raise CorruptDocumentError("not a Word document (no package parts)", path)
     if b"purl.oclc.org/ooxml" in rels:

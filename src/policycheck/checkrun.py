@@ -13,6 +13,7 @@ from policycheck.baseline import dump_baseline, gaps, load_baseline, mark_new
 from policycheck.config import Config, resolve_config
 from policycheck.errors import UsageError
 from policycheck.extract import ExtractOptions
+from policycheck.extract.limits import Limits, with_limits
 from policycheck.model import DocumentResult, Status, Waiver
 from policycheck.output import write_atomic
 from policycheck.runner import RunPlan
@@ -42,6 +43,7 @@ class Overrides:
     waivers: Path | None = None
     baseline: Path | None = None
     write_baseline: Path | None = None
+    limits: tuple[str, ...] = ()  # NAME=VALUE items from --limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,10 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
         rules=cli.rules or config.rules or DEFAULT_RULESETS, per_path=config.per_path,
         include=config.include, exclude=config.exclude + cli.exclude,
         jobs=cli.jobs or config.jobs or available_cpus(), timeout=timeout or None,
-        options=ExtractOptions(pdf_engine=engine, password=cli.password, nlp_model=cli.model),
+        options=ExtractOptions(
+            pdf_engine=engine, password=cli.password, nlp_model=cli.model,
+            limits=merged_limits(config, cli.limits),
+        ),
         cache_dir=cache_dir,
     )
     return Settings(
@@ -104,6 +109,20 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
         waivers=tuple(waivers), baseline=cli.baseline or config.baseline,
         write_baseline=cli.write_baseline, root=config.root,
     )
+
+
+def merged_limits(config: Config, items: Sequence[str]) -> Limits:
+    """The defaults, changed by the configuration's [limits], then by each --limit NAME=VALUE."""
+    values: dict[str, Any] = {name.replace("-", "_"): v for name, v in config.limits}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--limit takes NAME=VALUE, e.g. max-pdf-pages=500; not '{item}'")
+        values[name.strip().replace("-", "_")] = value.strip()
+    try:
+        return with_limits(Limits(), values)
+    except ValueError as exc:
+        raise UsageError(f"--limit: {exc}") from None
 
 
 def available_cpus() -> int:
@@ -181,6 +200,11 @@ fail-on = "required"
 # reason = "Outreach is covered by the force engagement strategy"
 # approved-by = "Head of Public Protection"
 # expires = 2026-12-31
+
+# Safety limits for untrusted documents (docs/limits.md lists them all).
+# [limits]
+# max-file-bytes = "512 MB"
+# max-pdf-pages = 2000
 """
 
 

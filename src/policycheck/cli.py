@@ -129,6 +129,12 @@ def check(
     cache_dir: Annotated[
         Path | None, typer.Option(help="Cache folder (default: .policycheck_cache).")
     ] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option("--limit", metavar="NAME=VALUE",
+                     help="Change a safety limit, e.g. max-pdf-pages=500 (repeatable; "
+                          "see docs/limits.md)."),
+    ] = None,
 ) -> None:
     """Check policy documents against rule sets (default: rec1, rec4, rec5)."""
     from policycheck.batch import Interrupted
@@ -142,7 +148,7 @@ def check(
         fail_on=fail_on.value if fail_on else None, pdf_engine=pdf_engine, password=password,
         model=model, jobs=jobs, timeout=timeout, exclude=tuple(exclude or ()), config=config,
         isolated=isolated, no_cache=no_cache, cache_dir=cache_dir, waivers=waivers,
-        baseline=baseline, write_baseline=write_baseline,
+        baseline=baseline, write_baseline=write_baseline, limits=tuple(limit or ()),
     )
     try:
         settings = build_settings(overrides, output)
@@ -473,8 +479,15 @@ def extract_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or pdfplumber.")] = "pdfium",
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option("--limit", metavar="NAME=VALUE",
+                     help="Change a safety limit, e.g. max-pdf-pages=500 (repeatable)."),
+    ] = None,
 ) -> None:
     """Show the blocks policycheck reads from each document, with their citations."""
+    from policycheck.checkrun import merged_limits
+    from policycheck.config import Config
     from policycheck.extract import PDF_ENGINES, ExtractOptions
     from policycheck.extract.batch import extract_all
     from policycheck.pipeline import display_path
@@ -484,7 +497,11 @@ def extract_command(
         fail(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if pdf_engine not in PDF_ENGINES:
         fail(f"unknown PDF engine '{pdf_engine}' (choose from {', '.join(PDF_ENGINES)})")
-    options = ExtractOptions(pdf_engine=pdf_engine, password=password)
+    try:
+        limits = merged_limits(Config(root=Path.cwd()), limit or ())
+    except PolicycheckError as exc:
+        fail(exc)
+    options = ExtractOptions(pdf_engine=pdf_engine, password=password, limits=limits)
     results = extract_all(paths, [display_path(p) for p in paths], options)
     for result in results:
         if result.error:

@@ -72,6 +72,15 @@ class ConfigModel(_Strict):
     baseline: str | None = None
     pdf_engine: Literal["pdfium", "pdfplumber"] | None = None
     cache_dir: str | None = None
+    limits: dict[str, Any] = {}
+
+    @field_validator("limits")
+    @classmethod
+    def _known_limits(cls, value: dict[str, Any]) -> dict[str, Any]:
+        from policycheck.extract.limits import Limits, with_limits
+
+        with_limits(Limits(), value)  # a ValueError names the bad limit
+        return value
 
     @field_validator("format")
     @classmethod
@@ -112,6 +121,7 @@ class Config:
     baseline: Path | None = None
     pdf_engine: str | None = None
     cache_dir: Path | None = None
+    limits: tuple[tuple[str, Any], ...] = ()  # safety limits changed from their defaults
 
 
 def shown(path: Path) -> str:
@@ -225,6 +235,7 @@ def load_config(path: Path) -> Config:
         baseline=root / model.baseline if model.baseline else None,
         pdf_engine=model.pdf_engine,
         cache_dir=root / model.cache_dir if model.cache_dir else None,
+        limits=tuple(model.limits.items()),
     )
 
 

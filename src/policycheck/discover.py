@@ -96,7 +96,10 @@ def discover(
             continue
         for path in expanded if expanded is not None else [Path(text)]:
             if path.is_dir():
+                fresh = path.resolve() not in seen_dirs
                 found, unsupported = _walk(path, seen_dirs)
+                if fresh and not found and not unsupported:
+                    notices.append(f"no documents in the folder {path.as_posix()}")
                 for file in found:
                     rel = relative_to_root(file, root)
                     if (not include or matches(rel, include)) and not excluded(file):
@@ -109,7 +112,7 @@ def discover(
                 else:
                     for file in skipped:
                         skip_unsupported(file)
-            elif not path.exists():
+            elif not path.exists() and not path.is_symlink():  # a broken link says why
                 missing.append(path)
             elif path.suffix and not _supported(path):
                 skip_unsupported(path)

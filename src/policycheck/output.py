@@ -11,18 +11,26 @@ from pathlib import Path
 from policycheck.errors import OutputError
 
 
+def _resolved(path: Path) -> Path:
+    """`path` with links followed; a symlink loop is taken as named."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
 def is_same_file(a: Path, b: Path) -> bool:
     """True when both paths name one file (through links, case or '..')."""
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:
-        return a.resolve() == b.resolve()
+        return _resolved(a) == _resolved(b)
 
 
 def check_target(path: Path, inputs: Iterable[Path] = (), *, overwrite: bool = True) -> None:
     """Raise OutputError if `path` is an input document, a folder, or exists and must not."""
     for source in inputs:
-        if path.resolve() == source.resolve() or is_same_file(path, source):
+        if _resolved(path) == _resolved(source) or is_same_file(path, source):
             raise OutputError("refusing to overwrite an input document", path)
     if path.is_dir():
         raise OutputError("is a folder, not a file", path)

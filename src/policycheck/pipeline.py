@@ -3,26 +3,53 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from policycheck.errors import PolicycheckError
 from policycheck.extract import ExtractOptions, extract
+from policycheck.extract.limits import detail
 from policycheck.model import DocumentResult, RuleSet
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A stable, relative, forward-slash path for outputs."""
+    """A stable, relative, forward-slash path for outputs, safe to print and to encode.
+
+    Symbolic links are shown by the name given, not their target. Bytes of a file name that
+    are not UTF-8, control characters and bidirectional overrides become U+FFFD, so a hostile
+    name can neither break an output file's encoding nor drive a terminal.
+    """
     root = root or Path.cwd()
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        shown = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:
+            shown = path.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):  # outside root, or a symlink loop
+            shown = path.as_posix()
+    return printable_name(shown)
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 of the file's bytes ('' when it cannot be read)."""
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable_name(name: str) -> str:
+    """`name` with undecodable bytes, control characters and bidi overrides made U+FFFD."""
+    return _UNSAFE_NAME.sub("\ufffd", name)
+
+
+def file_digest(path: Path, max_bytes: int | None = None) -> str:
+    """SHA-256 of the file's bytes ('' when it is no regular file, too big, or unreadable).
+
+    A FIFO or device is never opened: opening a FIFO for reading blocks until a writer comes.
+    """
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or (max_bytes is not None and info.st_size > max_bytes):
+            return ""
         with path.open("rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
@@ -40,10 +67,11 @@ def check_document(
         document = extract(path, options)
         model = options.nlp_model if options else None
         reports = tuple(check(document, ruleset, model) for ruleset in rulesets)
-    except PolicycheckError as exc:
-        return DocumentResult(path=path, display_path=shown, format=None, error=exc.reason)
+    except PolicycheckError as exc:  # a reason may quote the file's own bytes: made printable
+        reason = printable_name(exc.reason)
+        return DocumentResult(path=path, display_path=shown, format=None, error=reason)
     except Exception as exc:
-        reason = f"could not be read ({type(exc).__name__}: {exc})"
+        reason = printable_name(f"could not be read ({type(exc).__name__}: {detail(exc)})")
         return DocumentResult(path=path, display_path=shown, format=None, error=reason)
     return DocumentResult(
         path=path, display_path=shown, format=document.format, reports=reports,

@@ -16,7 +16,7 @@ from policycheck.config import PerPath, rules_for
 from policycheck.discover import discover, relative_to_root
 from policycheck.extract import ExtractOptions
 from policycheck.model import DocumentResult, RuleSet
-from policycheck.pipeline import display_path, file_digest
+from policycheck.pipeline import display_path, file_digest, printable_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +79,11 @@ def execute(
         on_start(len(tasks))
     for task in tasks if cache else ():
         assert cache is not None
+        digest = file_digest(task.path, plan.options.limits.max_file_bytes)
+        if not digest:  # not a readable regular file within the size limit: never cached
+            continue
         keys[task.index] = cache_key(
-            file_digest(task.path), rulesets[task.specs], __version__, _option_key(plan.options),
+            digest, rulesets[task.specs], __version__, _option_key(plan.options),
         )
         hit = cache.get(keys[task.index], task.path, display_path(task.path), rulesets[task.specs])
         if hit is not None:
@@ -97,10 +100,13 @@ def execute(
     writable = True
     for task, result in zip(todo, fresh, strict=True):
         results[task.index] = result
-        if cache is not None and result.error is None and result.digest:
+        if cache is not None and task.index in keys and result.error is None and result.digest:
             writable = cache.put(keys[task.index], result) and writable
     missing = [
-        DocumentResult(path=p, display_path=p.as_posix(), format=None, error="file not found")
+        DocumentResult(
+            path=p, display_path=printable_name(p.as_posix()), format=None,
+            error="file not found",
+        )
         for p in found.missing
     ]
     ordered = sorted([results[t.index] for t in tasks] + missing, key=lambda r: r.display_path)

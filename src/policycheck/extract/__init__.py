@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,12 +79,20 @@ __all__ = ["EXTRACTORS", "SUFFIXES", "ExtractOptions", "Limits", "extract", "sni
 
 
 def _check_readable(path: Path, limits: Limits) -> None:
-    if not path.exists():
-        raise InputError("no such file", path)
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("is a symbolic link loop", path) from exc
+        if path.is_symlink():
+            raise InputError("is a broken symbolic link (its target does not exist)", path) from exc
+        if exc.errno == errno.ENOENT:
+            raise InputError("no such file", path) from exc
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from exc
     if path.is_dir():
         raise InputError("is a directory, not a document", path)
-    if not path.is_file():
-        raise InputError("is not a regular file", path)
+    if not path.is_file():  # a FIFO or device would block or never end: never opened
+        raise InputError("is not a regular file (a pipe, socket or device); not read", path)
     size = path.stat().st_size
     if size == 0:
         raise InputError("is empty (0 bytes)", path)
@@ -102,10 +111,27 @@ def extract(path: Path, options: ExtractOptions | None = None) -> Document:
     _check_readable(path, options.limits)
     try:
         fmt = sniff_format(path)
-        return EXTRACTORS[fmt](path, options)
+        document = EXTRACTORS[fmt](path, options)
     except PermissionError as exc:
         raise InputError("permission denied: the file cannot be read", path) from exc
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path) from exc
     except RecursionError as exc:
         raise ResourceLimitError("content is nested too deeply to read safely", path) from exc
+    _check_blocks(document, options.limits)
+    return document
+
+
+def _check_blocks(document: Document, limits: Limits) -> None:
+    """Refuse a block too long to check (a 10 MB line with no break is no paragraph)."""
+    if len(document.blocks) > limits.max_blocks:
+        raise ResourceLimitError(
+            f"{len(document.blocks):,} paragraphs and cells, over the limit of "
+            f"{limits.max_blocks:,} (max_blocks)", document.path,
+        )
+    longest = max((len(b.text) for b in document.blocks), default=0)
+    if longest > limits.max_block_chars:
+        raise ResourceLimitError(
+            f"a paragraph of {longest:,} characters is over the limit of "
+            f"{limits.max_block_chars:,} (max_block_chars)", document.path,
+        )

@@ -8,6 +8,7 @@ from pathlib import Path
 from policycheck.errors import UnsupportedFormatError
 from policycheck.extract.limits import Limits, check_file_size
 
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -25,14 +26,26 @@ def read_bounded(path: Path, limits: Limits) -> bytes:
     return data
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def looks_binary(data: bytes) -> bool:
+    """Binary (or a sparse file's hole), not text with a stray NUL or escape in it.
+
+    Text may carry the odd control character; more than 1 byte in 100 NUL, or more than
+    1 in 20 a control character that text never uses, is binary.
+    """
+    controls = len(data) - len(data.translate(None, _BINARY_CONTROLS))
+    return data.count(0) * 100 > len(data) or controls * 20 > len(data)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     half = len(sample) // 2
     if half < 2:
         return None
-    if sample[1::2].count(0) > half * 0.4:
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    # Latin text in UTF-16 has zeros in one half of each pair only; zeros in both are binary.
+    if odd > half * 0.4 and even < half * 0.1:
         return "utf-16-le"
-    if sample[0::2].count(0) > half * 0.4:
+    if even > half * 0.4 and odd < half * 0.1:
         return "utf-16-be"
     return None
 
@@ -44,9 +57,10 @@ def decode(data: bytes, path: Path) -> str:
             return data[len(bom):].decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
         # ASCII in UTF-16 is also valid UTF-8 (with NULs), so UTF-16 must be tried first.
-        utf16 = _utf16_without_bom(data)
+        utf16 = utf16_without_bom(data)
         if utf16:
             return data.decode(utf16, errors="replace")
+    if looks_binary(data):
         raise UnsupportedFormatError("binary content, not a text document", path)
     try:
         return data.decode("utf-8")

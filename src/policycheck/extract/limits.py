@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +25,67 @@ class Limits:
     """
 
     max_file_bytes: int = 512 * MB  # any input file on disk
-    max_text_bytes: int = 50 * MB  # plain text, Markdown and HTML files
+    max_text_bytes: int = 20 * MB  # plain text, Markdown and HTML files (~10,000 pages)
     max_zip_members: int = 5_000  # members in a DOCX/ODT package
-    max_member_bytes: int = 256 * MB  # uncompressed size of one member that is read
+    max_member_bytes: int = 32 * MB  # uncompressed size of one member that is read (XML)
     max_total_bytes: int = 1024 * MB  # declared uncompressed size of all members together
     max_compression_ratio: float = 200.0  # uncompressed/compressed, for members over 1 MB
     max_pdf_pages: int = 2_000
     max_page_area: float = 14_400.0 * 14_400.0  # square points: PDF's own 200 x 200 inch cap
     max_page_chars: int = 500_000  # characters of text on one PDF page
     max_table_depth: int = 16  # tables nested inside table cells
+    max_block_chars: int = 1_000_000  # one paragraph, heading or cell, as the checker reads it
+    max_blocks: int = 100_000  # paragraphs, headings, list items and cells in one document
+
+
+# The language pipeline reads at most this many characters at once.
+CEILINGS: dict[str, int] = {"max_block_chars": 5_000_000}
+_UNITS = {"": 1, "b": 1, "bytes": 1, "kb": 1024, "k": 1024, "mb": MB, "m": MB,
+          "gb": 1024 * MB, "g": 1024 * MB}
+_SIZE = re.compile(r"^\s*([0-9][0-9_]*(?:\.[0-9]+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
+
+
+def limit_names() -> tuple[str, ...]:
+    """Every limit's name as users write it (hyphens): 'max-file-bytes', ..."""
+    return tuple(f.name.replace("_", "-") for f in fields(Limits))
+
+
+def parse_limit(name: str, value: object) -> tuple[str, int | float]:
+    """One limit from configuration or the command line: (field name, value) or ValueError.
+
+    Byte limits take a number of bytes or a size such as '100 MB'; the others a number.
+    """
+    field = name.strip().replace("-", "_")
+    name = field.replace("_", "-")
+    kinds = {f.name: f.type for f in fields(Limits)}
+    if field not in kinds:
+        raise ValueError(f"unknown limit '{name}' (choose from {', '.join(limit_names())})")
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"limit '{name}' must be a number")
+    number: float
+    if isinstance(value, str):
+        match = _SIZE.match(value)
+        unit = match.group(2).lower() if match else ""
+        if match is None or unit not in _UNITS or (unit and not field.endswith("_bytes")):
+            raise ValueError(f"limit '{name}' must be a number{_size_hint(field)}, not '{value}'")
+        number = float(match.group(1).replace("_", "")) * _UNITS[unit]
+    else:
+        number = float(value)
+    if not number > 0 or number == float("inf"):
+        raise ValueError(f"limit '{name}' must be greater than 0")
+    if number > CEILINGS.get(field, number):
+        raise ValueError(f"limit '{name}' can be at most {CEILINGS[field]:,}")
+    return field, (number if kinds[field] in (float, "float") else int(number))
+
+
+def _size_hint(field: str) -> str:
+    return " or a size such as '100 MB'" if field.endswith("_bytes") else ""
+
+
+def with_limits(base: Limits, values: Mapping[str, object]) -> Limits:
+    """`base` with the named limits changed; ValueError names a bad one."""
+    changes: dict[str, Any] = dict(parse_limit(name, value) for name, value in values.items())
+    return replace(base, **changes)
 
 
 def detail(exc: BaseException, limit: int = 160) -> str:
@@ -89,11 +143,11 @@ class Package:
         """True when the package holds member `name`."""
         return name in self.infos
 
-    def read(self, name: str) -> bytes:
-        """Read one member, refusing oversized or suspiciously compressed ones."""
+    def check(self, name: str, size_limit: bool = True) -> zipfile.ZipInfo:
+        """Refuse member `name` from its declared sizes: too big (if read) or a zip bomb."""
         info = self.infos[name]
         limits = self.limits
-        if info.file_size > limits.max_member_bytes:
+        if size_limit and info.file_size > limits.max_member_bytes:
             raise ResourceLimitError(
                 f"member {name} declares {human(info.file_size)}, over the "
                 f"{human(limits.max_member_bytes)} limit (max_member_bytes)", self.path,
@@ -104,6 +158,12 @@ class Package:
                 f"member {name} has compression ratio {ratio:.0f}:1, over the "
                 f"{limits.max_compression_ratio:.0f}:1 limit (max_compression_ratio)", self.path,
             )
+        return info
+
+    def read(self, name: str) -> bytes:
+        """Read one member, refusing oversized or suspiciously compressed ones."""
+        info = self.check(name)
+        limits = self.limits
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(limits.max_member_bytes + 1)
@@ -134,6 +194,9 @@ def parse_xml(data: bytes, path: Path, member: str) -> Any:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):  # libxml2's own ceiling on nesting, kept on
+            raise ResourceLimitError(
+                f"{member} nests elements more than 256 deep", path) from exc
         reason = f"{member} is not well-formed XML ({detail(exc)})"
         raise CorruptDocumentError(reason, path) from exc
     if root is None:

@@ -8,6 +8,7 @@ import zlib
 from pathlib import Path
 
 from policycheck.errors import CorruptDocumentError, EncryptedDocumentError, UnsupportedFormatError
+from policycheck.extract.decode import looks_binary, utf16_without_bom
 from policycheck.extract.limits import detail
 
 SUFFIXES: dict[str, str] = {
@@ -85,8 +86,9 @@ def _is_text(head: bytes) -> bool:
     sample = head[:4096]
     if b"\x00" not in sample:
         return True
-    # UTF-16 without a BOM: every other byte is zero for Latin text.
-    return sample[1::2].count(0) > len(sample) * 0.4 or sample[0::2].count(0) > len(sample) * 0.4
+    if utf16_without_bom(sample):
+        return True
+    return not looks_binary(sample)
 
 
 def _html_head(head: bytes) -> bool:

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from policycheck.model import Criterion, DocumentResult, Finding, RenderOptions, Severity, Status
 
@@ -53,6 +54,11 @@ def _message(finding: Finding) -> str:
     return " ".join(parts)
 
 
+def uri(display_path: str) -> str:
+    """A relative path as a URI reference: spaces, '%', '#', '?' and non-ASCII percent-encoded."""
+    return quote(display_path, safe="/")
+
+
 def _result(result: DocumentResult, finding: Finding, rule_index: int) -> dict[str, Any]:
     crit = finding.criterion
     out: dict[str, Any] = {
@@ -61,7 +67,7 @@ def _result(result: DocumentResult, finding: Finding, rule_index: int) -> dict[s
         "message": {"text": _message(finding)},
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {"uri": result.display_path, "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": {"uri": uri(result.display_path), "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": _start_line(finding)},
             },
         }],
@@ -85,11 +91,13 @@ def _result(result: DocumentResult, finding: Finding, rule_index: int) -> dict[s
     return out
 
 
-def _notification(text: str, level: str, uri: str | None = None) -> dict[str, Any]:
+def _notification(text: str, level: str, path: str | None = None) -> dict[str, Any]:
     note: dict[str, Any] = {"message": {"text": text}, "level": level}
-    if uri is not None:
+    if path is not None:
         note["locations"] = [{
-            "physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}},
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
+            },
         }]
     return note
 

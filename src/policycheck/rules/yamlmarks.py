@@ -25,8 +25,18 @@ class LineList(list[Any]):
     lines: list[int]
 
 
+MAX_RULE_FILE_BYTES = 2 * 1024 * 1024  # the bundled rule files are under 64 KB
+MAX_NODES = 200_000  # values in one file once aliases are expanded (the bundled: under 10,000)
+
+
 class _MarkingLoader(yaml.SafeLoader):
     """SafeLoader that records 1-based start lines and rejects duplicate keys."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        """Refuse an alias bomb before anything is built from it."""
+        if _expanded_size(node, {}) > MAX_NODES:
+            raise _TooManyNodes
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         """A LineDict, refusing duplicate keys."""
@@ -52,6 +62,24 @@ class _MarkingLoader(yaml.SafeLoader):
         return out
 
 
+class _TooManyNodes(Exception):
+    """The document expands to more values than any rule file needs."""
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many values `node` stands for once every alias is copied out (memoised per node)."""
+    if id(node) in memo:
+        return memo[id(node)]
+    memo[id(node)] = 1  # a node that refers back to itself counts once
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[id(node)] = size = min(size, MAX_NODES + 1)
+    return size
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str, line: int) -> None:
         super().__init__(key)
@@ -70,19 +98,31 @@ _MarkingLoader.add_constructor(
 def read_yaml(path: Path, shown: str) -> Any:
     """Parse `path` safely; any problem becomes a RuleFileError naming `shown` and the line."""
     try:
+        if not path.is_file():  # a FIFO or device would block or never end
+            raise RuleFileError("is not a regular file", shown)
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleFileError(
+                f"is over the {MAX_RULE_FILE_BYTES // (1024 * 1024)} MB limit for a rule file",
+                shown)
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"cannot be read ({exc.__class__.__name__})", shown) from None
     try:
         return yaml.load(text, Loader=_MarkingLoader)
+    except _TooManyNodes:
+        raise RuleFileError(
+            f"expands to more than {MAX_NODES:,} values (an alias bomb?)", shown) from None
+    except RecursionError:
+        raise RuleFileError("is nested too deeply", shown) from None
     except _DuplicateKey as exc:
         raise RuleFileError(f"duplicate key '{exc.key}'", shown, line=exc.line) from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         problem = (exc.problem or "invalid YAML").strip()
         raise RuleFileError(f"invalid YAML: {problem}", shown, line=line) from None
-    except yaml.YAMLError as exc:
-        raise RuleFileError(f"invalid YAML: {exc}", shown) from None
+    except yaml.YAMLError as exc:  # e.g. a control character: the message spans lines
+        problem = " ".join(str(exc).replace(' in "<unicode string>",', ",").split())
+        raise RuleFileError(f"invalid YAML: {problem}", shown) from None
 
 
 def _child(node: Any, step: str | int) -> tuple[int, Any] | None:
