@@ -69,6 +69,8 @@ DEFERRAL = Concept(
         "could be offer", "could be introduce", "could be develop", "will be complete before",
         "will be put in place", "will be establish", "will be set up", "will be create",
         "will be write", "in draft", "once ... be approve", "when ... be approve",
+        "will consider", "will be consider", "will look at", "intend to", "be explore",
+        "be look at", "be look into", "will think about", "be think about", "hope to",
     ),
 )
 

@@ -30,6 +30,7 @@ NEAR_MISS_KINDS = (
     "generic",
     "inverted",
     "incomplete",
+    "heading",
 )
 
 
