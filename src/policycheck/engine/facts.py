@@ -10,6 +10,8 @@ from policycheck.engine.evaluate import Accepted, Facts, NearMiss
 from policycheck.engine.judge import Rejection, reject_hit, reject_sentence
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy_hits
 from policycheck.engine.nlp import Analysis, normalise
+from policycheck.engine.numbers import TERM as PHONE_TERM
+from policycheck.engine.numbers import phone_spans
 from policycheck.model import BlockKind, Criterion
 from policycheck.rules.logic import Concept, ConceptRef, HeadingRef, Rule, leaves
 
@@ -29,6 +31,10 @@ def sentence_hits(analysis: Analysis, concepts: tuple[Concept, ...]) -> tuple[li
                 if s.tok_start <= hit.start and hit.end <= s.tok_end:
                     per_sentence[si].append(hit)
                     break
+    phone = [c.name for c in concepts if c.numbers == "phone"]
+    for sent in analysis.sentences if phone else ():
+        for a, b in phone_spans(analysis.docs[sent.block], sent.tok_start, sent.tok_end):
+            per_sentence[sent.index].extend(Hit(name, PHONE_TERM, a, b) for name in phone)
     texts = [normalise(s.text).lower() for s in analysis.sentences]
     for si, hit in fuzzy_hits(compiled, analysis.sentences, analysis.docs, texts):
         if not any(h.concept == hit.concept for h in per_sentence[si]):
