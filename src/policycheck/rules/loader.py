@@ -190,7 +190,8 @@ def _resolve(
         list(spec.abbreviations),
         list(spec.fuzzy),
     )
-    negative, numbers = spec.negative, spec.numbers
+    negative: bool = spec.negative
+    numbers: str | None = spec.numbers
     for inc in spec.include:
         where = {
             "line": line_of(data, ["concepts", name, "include"]),
