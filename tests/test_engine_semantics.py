@@ -77,6 +77,23 @@ NEGATION_SCOPE = [
     ),
 ]
 
+NEGATION_SCOPE += [
+    # A negated verb in a relative clause does not reach the main clause's modal.
+    (
+        "VCOP-R12",
+        "A victim who feels we have not given them their rights can complain through the "
+        "Professional Standards Department.",
+        MET,
+    ),
+    ("VCOP-R12", "Victims cannot complain through the Professional Standards Department.", MISSING),
+    ("VCOP-R12", "Victims will not be told how to complain.", MISSING),
+    (
+        "VCOP-R1",
+        "Victims who do not speak English will be offered a qualified interpreter.",
+        MET,
+    ),
+]
+
 NEAR_MISSES = [
     ("REC4-VICTIMS-CODE", "The Victims' Code will be reviewed in due course.", MISSING, "deferral"),
     (

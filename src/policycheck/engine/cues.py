@@ -129,6 +129,9 @@ AUXILIARIES = frozenset({
     "will", "would"
 })
 
+# Modal verbs: after a negated verb, a modal starts the main clause's own predicate.
+MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+
 # Inverted meaning: victims sent TO Immigration Enforcement for help, or officers advising.
 IE_NAMES = (
     "immigration enforcement", "home office immigration enforcement", "home office",
