@@ -14,9 +14,9 @@ from policycheck.evaluate.run import check_criteria, evaluate
 # documents it first measured 0.974 / 0.982; the eight documents added last (labelled before
 # the checker saw them) measured 0.870 / 0.923 on first sight, bringing the corpus to
 # 0.949 / 0.969. After fixing the general faults they exposed, the corpus measures
-# 0.980 / 0.997 (and the eight are no longer unseen: see docs/samples.md).
+# 0.983 / 0.997 (and the eight are no longer unseen: see docs/samples.md).
 # Raise them as the engine improves; never lower them to make a rule change pass.
-MIN_PRECISION = 0.97  # measured 0.980 with the real extractors
+MIN_PRECISION = 0.97  # measured 0.983 with the real extractors
 MIN_RECALL = 0.99  # measured 0.997
 
 LABELS = Path(__file__).resolve().parents[1] / "samples" / "labels.yaml"
