@@ -192,6 +192,14 @@ NEAR_MISSES = [
         MET,
         "",
     ),
+    # A passive 'is intended to' states a purpose, not a plan.
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "This procedure is intended to apply the NPCC guidance on information sharing with the "
+        "Home Office.",
+        MET,
+        "",
+    ),
     # A heading names a topic and commits to nothing.
     (
         "REC4-INFORM-VICTIMS",

@@ -95,7 +95,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
         found = tuple(
             Cue(KIND_OF_CUE[h.concept], doc[h.start : h.end].text, h.start, h.end, h.concept)
             for h in inside
-            if h.concept in KIND_OF_CUE
+            if h.concept in KIND_OF_CUE and not h.cancelled_by
         )
         tokens = range(sent.tok_start, sent.tok_end)
         in_citation = {i for c in found if c.kind == "citation" for i in range(c.start, c.end)}

@@ -70,8 +70,10 @@ DEFERRAL = Concept(
         "will be put in place", "will be establish", "will be set up", "will be create",
         "will be write", "in draft", "once ... be approve", "when ... be approve",
         "will consider", "will be consider", "will look at", "intend to", "be explore",
-        "be look at", "be look into", "will think about", "be think about", "hope to",
+        "be look into", "will think about", "we hope to", "we be hope to",
     ),
+    # 'This procedure is intended to ensure ...' states a purpose, not a plan.
+    unless_within=("be intend to", "be intend for", "be intended to"),
 )
 
 # The policy mentions the source without committing to anything (needs no commitment nearby).
