@@ -114,6 +114,12 @@ def test_explain_shows_requirement_conditions_rejections_and_examples() -> None:
     assert "Near misses:" in out and "(deferral: only 'will be reviewed')" in out
 
 
+def test_explain_says_headings_never_count_and_names_phone_numbers() -> None:
+    out = runner.invoke(app, ["explain", "REC4-SPECIALIST-PATHWAYS"]).output
+    assert "  - it is a heading, which names a topic and commits to nothing (heading)" in out
+    assert "a telephone number [contact-number: a UK telephone number, telephone number" in out
+
+
 def test_explain_an_unknown_criterion_exits_2() -> None:
     result = runner.invoke(app, ["explain", "REC9-NOPE"])
     assert result.exit_code == 2

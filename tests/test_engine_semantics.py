@@ -77,6 +77,23 @@ NEGATION_SCOPE = [
     ),
 ]
 
+NEGATION_SCOPE += [
+    # A negated verb in a relative clause does not reach the main clause's modal.
+    (
+        "VCOP-R12",
+        "A victim who feels we have not given them their rights can complain through the "
+        "Professional Standards Department.",
+        MET,
+    ),
+    ("VCOP-R12", "Victims cannot complain through the Professional Standards Department.", MISSING),
+    ("VCOP-R12", "Victims will not be told how to complain.", MISSING),
+    (
+        "VCOP-R1",
+        "Victims who do not speak English will be offered a qualified interpreter.",
+        MET,
+    ),
+]
+
 NEAR_MISSES = [
     ("REC4-VICTIMS-CODE", "The Victims' Code will be reviewed in due course.", MISSING, "deferral"),
     (
@@ -140,6 +157,75 @@ NEAR_MISSES = [
         "REC1-THIRD-PARTY",
         "Officers must not give immigration advice; they will signpost victims "
         "to Rights of Women for immigration advice instead.",
+        MET,
+        "",
+    ),
+    # Considering, looking at, intending and exploring promise it for later.
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "We will consider the NPCC guidance on information sharing with the Home Office "
+        "when finalising the procedure.",
+        MISSING,
+        "deferral",
+    ),
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "The force intends to follow the College of Policing APP on domestic abuse.",
+        MISSING,
+        "deferral",
+    ),
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "We are exploring how the NPCC guidance on information sharing applies to this procedure.",
+        MISSING,
+        "deferral",
+    ),
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "We will look at the Home Office migrant victims protocol when it is finalised.",
+        MISSING,
+        "deferral",
+    ),
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "Officers must follow the NPCC guidance on information sharing with the Home Office.",
+        MET,
+        "",
+    ),
+    # A passive 'is intended to' states a purpose, not a plan.
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "This procedure is intended to apply the NPCC guidance on information sharing with the "
+        "Home Office.",
+        MET,
+        "",
+    ),
+    # A heading names a topic and commits to nothing.
+    (
+        "REC4-INFORM-VICTIMS",
+        "# Victims told whether their information is shared with the Home Office\n\n"
+        "Detainees are booked in by the custody sergeant.",
+        MISSING,
+        "heading",
+    ),
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "# Associated documents\n\n# NPCC guidance on information sharing with the Home Office",
+        MISSING,
+        "heading",
+    ),
+    # 'not to pass' after an instruction denies the sharing, although 'not to' is an infinitive.
+    (
+        "REC4-SHARING-CIRCUMSTANCES",
+        "A standing instruction requires officers not to pass a victim's details to Immigration "
+        "Enforcement where they only have a doubt about the victim's status.",
+        PARTIAL,
+        "negation",
+    ),
+    (
+        "REC1-NO-SHARE-ON-DOUBT",
+        "A standing instruction requires officers not to pass a domestic abuse victim's details to "
+        "Immigration Enforcement where they only have a doubt about the victim's status.",
         MET,
         "",
     ),
@@ -248,3 +334,16 @@ def test_a_framework_needs_a_document_about_these_victims_not_a_section() -> Non
     passing = "# Victim Care Procedure\n\n# 14. Victims with insecure immigration status\n\n"
     assert finding("REC4-FRAMEWORK", dedicated).status is MET
     assert finding("REC4-FRAMEWORK", passing + FRAMEWORK_BODY).status is PARTIAL
+
+
+def test_a_heading_does_not_satisfy_a_criterion_its_body_does() -> None:
+    heading_only = "# 5. Developed with Southall Black Sisters and Kalayaan\n\nSee Appendix A."
+    body = "# 5. Partners\n\nThis procedure was written with Southall Black Sisters and Kalayaan."
+    missed = finding("REC4-SPECIALIST-PARTNERSHIP", heading_only)
+    assert missed.status is MISSING
+    assert "(heading), § 5. Developed with Southall Black Sisters" in missed.reason
+    met = finding("REC4-SPECIALIST-PARTNERSHIP", body)
+    assert met.status is MET
+    assert [ev.text for ev in met.evidence] == [
+        "This procedure was written with Southall Black Sisters and Kalayaan."
+    ]

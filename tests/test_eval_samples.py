@@ -10,12 +10,14 @@ from policycheck.evaluate.labels import load_labels
 from policycheck.evaluate.run import check_criteria, evaluate
 
 # Floors for the precision and recall of 'met' over all labelled samples (dev + holdout).
-# Set just under the engine's measurement on the 36-document corpus; on the original 28
-# documents it measured 0.974 / 0.982, and the eight documents added last (labelled before
-# the checker saw them) brought the whole corpus to 0.949 / 0.969. The goal is 0.95 / 0.93.
+# Set just under the engine's measurement on the 36-document corpus. On the original 28
+# documents it first measured 0.974 / 0.982; the eight documents added last (labelled before
+# the checker saw them) measured 0.870 / 0.923 on first sight, bringing the corpus to
+# 0.949 / 0.969. After fixing the general faults they exposed, the corpus measures
+# 0.983 / 0.997 (and the eight are no longer unseen: see docs/samples.md).
 # Raise them as the engine improves; never lower them to make a rule change pass.
-MIN_PRECISION = 0.94  # measured 0.949 with the real extractors
-MIN_RECALL = 0.96  # measured 0.969
+MIN_PRECISION = 0.97  # measured 0.983 with the real extractors
+MIN_RECALL = 0.99  # measured 0.997
 
 LABELS = Path(__file__).resolve().parents[1] / "samples" / "labels.yaml"
 

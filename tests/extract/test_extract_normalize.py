@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policycheck.extract.normalize import clean, join_lines
+from policycheck.extract.normalize import HARD_HYPHEN, clean, join_lines
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,16 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
         (["officers must -", "not may - refer"], "officers must - not may - refer"),
         (["one line", "", "  next line  "], "one line next line"),
         (["ends with a dash \u2013", "and goes on"], "ends with a dash \u2013 and goes on"),
+        # A hyphenated compound broken at its last hyphen keeps it: not "case-bycase".
+        (["decided on a case-by-", "case basis"], "decided on a case-by-case basis"),
+        (["meet them face-to-", "face"], "meet them face-to-face"),
+        (["gather body-", "worn video"], "gather body-worn video"),
+        # A soft hyphen is dropped and the halves joined, with no space left between them.
+        (["the Detective Superin\u00ad", "tendent"], "the Detective Superintendent"),
+        # A hyphen the extractor knows was typed is kept, whatever follows.
+        (["a case-by" + HARD_HYPHEN, "case basis"], "a case-by-case basis"),
+        (["well" + HARD_HYPHEN, "established"], "well-established"),
+        (["ends on a typed hyphen" + HARD_HYPHEN], "ends on a typed hyphen-"),
     ],
 )
 def test_join_lines_undoes_line_break_hyphens_only(lines: list[str], expected: str) -> None:

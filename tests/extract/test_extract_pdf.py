@@ -129,3 +129,30 @@ def test_pdfium_without_table_pass_reads_rows_as_text(single_policy_pdf: Path) -
     assert not any(b.kind is BlockKind.TABLE_CELL for b in doc.blocks)
     text = " ".join(b.text for b in doc.blocks)
     assert "Officer Records the referral." in text
+
+
+def test_pdfium_line_end_hyphens_keep_typed_ones_and_drop_hyphenation() -> None:
+    from policycheck.extract.normalize import join_lines
+    from policycheck.extract.pdf_engines import Line, _line_end_hyphen
+
+    def joined(first: str, second: str) -> str:
+        lines = [_line_end_hyphen(Line(t, 0, 0, 100, 10, 11)) for t in (first, second)]
+        return join_lines([ln.text for ln in lines])
+
+    # PDFium flags the hyphen it takes for hyphenation (U+0002): the joiner decides.
+    assert joined("the Detective Superin\x02", "tendent") == "the Detective Superintendent"
+    assert joined("decided on a case-by\x02", "case basis") == "decided on a case-by-case basis"
+    # A plain '-' PDFium did not flag was typed: kept, with no space.
+    assert joined("a well-", "established route") == "a well-established route"
+    # A soft hyphen is dropped.
+    assert joined("immigra\u00ad", "tion status") == "immigration status"
+
+
+def test_a_soft_hyphen_across_a_pdf_line_break_joins_the_word() -> None:
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    sample = samples / "kingsbarrow-domestic-abuse-policy.pdf"
+    if not sample.is_file():
+        pytest.skip("the sample corpus is not beside this checkout")
+    text = " ".join(b.text for b in extract(sample).blocks)
+    assert "owned by the Detective Superintendent, Public Protection" in text
+    assert "body-worn video" in text

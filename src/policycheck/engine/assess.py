@@ -49,8 +49,10 @@ class Stance:
 
 
 def _clauses(doc: object, sent: Sentence) -> tuple[int, ...]:
+    """Clause numbers: punctuation, clause words, 'and will' and a modal after 'not' start one."""
     out: list[int] = []
     n = 0
+    denied = False  # a 'not' or 'never' has negated a verb of this clause
     tokens = [doc[i] for i in range(sent.tok_start, sent.tok_end)]  # type: ignore[index]
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].norm_ if i + 1 < len(tokens) else ""
@@ -58,9 +60,12 @@ def _clauses(doc: object, sent: Sentence) -> tuple[int, ...]:
             tok.text in cues.CLAUSE_PUNCT
             or tok.norm_ in cues.CLAUSE_WORDS
             or (tok.norm_ == "and" and nxt in {"will", "must", "shall", "should"})
+            or (denied and tok.norm_ in cues.MODALS)
         )
         if boundary and out:
             n += 1
+            denied = False
+        denied = denied or tok.norm_ in {"not", "never"}
         out.append(n)
     return tuple(out)
 
@@ -90,7 +95,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
         found = tuple(
             Cue(KIND_OF_CUE[h.concept], doc[h.start : h.end].text, h.start, h.end, h.concept)
             for h in inside
-            if h.concept in KIND_OF_CUE
+            if h.concept in KIND_OF_CUE and not h.cancelled_by
         )
         tokens = range(sent.tok_start, sent.tok_end)
         in_citation = {i for c in found if c.kind == "citation" for i in range(c.start, c.end)}

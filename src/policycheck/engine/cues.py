@@ -69,7 +69,11 @@ DEFERRAL = Concept(
         "could be offer", "could be introduce", "could be develop", "will be complete before",
         "will be put in place", "will be establish", "will be set up", "will be create",
         "will be write", "in draft", "once ... be approve", "when ... be approve",
+        "will consider", "will be consider", "will look at", "intend to", "be explore",
+        "be look into", "will think about", "we hope to", "we be hope to",
     ),
+    # 'This procedure is intended to ensure ...' states a purpose, not a plan.
+    unless_within=("be intend to", "be intend for", "be intended to"),
 )
 
 # The policy mentions the source without committing to anything (needs no commitment nearby).
@@ -126,6 +130,9 @@ AUXILIARIES = frozenset({
     "be", "can", "could", "do", "have", "may", "might", "must", "need", "ought", "shall", "should",
     "will", "would"
 })
+
+# Modal verbs: after a negated verb, a modal starts the main clause's own predicate.
+MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
 
 # Inverted meaning: victims sent TO Immigration Enforcement for help, or officers advising.
 IE_NAMES = (

@@ -165,7 +165,8 @@ def _near_miss_reason(analysis: Analysis, facts: Facts, rule: Rule) -> str:
             best[nm.sentence] = nm
     parts: list[str] = []
     seen: set[tuple[str, str]] = set()
-    for s in sorted(best):
+    # A heading is the weakest near-miss: name it only after the sentences that said more.
+    for s in sorted(best, key=lambda i: (best[i].kind == "heading", i)):
         nm = best[s]
         if (nm.concept, nm.kind) in seen:
             continue

@@ -7,9 +7,11 @@ from typing import Any
 
 from policycheck.engine.assess import stances
 from policycheck.engine.evaluate import Accepted, Facts, NearMiss
-from policycheck.engine.judge import reject_hit, reject_sentence
+from policycheck.engine.judge import Rejection, reject_hit, reject_sentence
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy_hits
 from policycheck.engine.nlp import Analysis, normalise
+from policycheck.engine.numbers import TERM as PHONE_TERM
+from policycheck.engine.numbers import phone_spans
 from policycheck.model import BlockKind, Criterion
 from policycheck.rules.logic import Concept, ConceptRef, HeadingRef, Rule, leaves
 
@@ -29,6 +31,10 @@ def sentence_hits(analysis: Analysis, concepts: tuple[Concept, ...]) -> tuple[li
                 if s.tok_start <= hit.start and hit.end <= s.tok_end:
                     per_sentence[si].append(hit)
                     break
+    phone = [c.name for c in concepts if c.numbers == "phone"]
+    for sent in analysis.sentences if phone else ():
+        for a, b in phone_spans(analysis.docs[sent.block], sent.tok_start, sent.tok_end):
+            per_sentence[sent.index].extend(Hit(name, PHONE_TERM, a, b) for name in phone)
     texts = [normalise(s.text).lower() for s in analysis.sentences]
     for si, hit in fuzzy_hits(compiled, analysis.sentences, analysis.docs, texts):
         if not any(h.concept == hit.concept for h in per_sentence[si]):
@@ -94,6 +100,18 @@ def _span(doc: Any, hit: Hit, sent_start: int) -> tuple[int, int]:
     return first.idx - sent_start, last.idx + len(last.text) - sent_start
 
 
+def _heading(analysis: Analysis, si: int) -> Rejection | None:
+    """A heading names a topic and commits to nothing: only `heading`/`titled` conditions use it."""
+    block = analysis.document.blocks[analysis.sentences[si].block]
+    if block.kind is BlockKind.HEADING:
+        return Rejection("heading", _quote(block.text))
+    return None
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def facts_for(analysis: Analysis, criterion: Criterion) -> Facts:
     """Judge every sentence that says one of the criterion's concepts."""
     rule: Rule = criterion.condition
@@ -112,7 +130,7 @@ def facts_for(analysis: Analysis, criterion: Criterion) -> Facts:
         sent = analysis.sentences[si]
         doc = analysis.docs[sent.block]
         stance = judged[si]
-        whole = reject_sentence(stance, rule, hits, vocab, doc)
+        whole = _heading(analysis, si) or reject_sentence(stance, rule, hits, vocab, doc)
         for hit in mine:
             why = whole or reject_hit(stance, hit, hits, rule, vocab, doc)
             if why is None:

@@ -137,6 +137,31 @@ def reject_sentence(
     return None
 
 
+def _inside_negative(
+    hit: Hit, hits: list[Hit], rule: Rule, vocab: dict[str, Concept], doc: object
+) -> Hit | None:
+    """A `negative` phrase reaching into the hit ('not to pass') denies a positive concept.
+
+    It does not when the negative concept stands with the hit's concept in the criterion: then the
+    negation is the content asked for.
+    """
+    if _negative(vocab, hit.concept):
+        return None
+    mates = partners(rule.root).get(hit.concept, {hit.concept})
+    return next(
+        (
+            h
+            for h in hits
+            if not h.cancelled_by
+            and h.concept not in mates
+            and _negative(vocab, h.concept)
+            and h.start < hit.start < h.end
+            and any(doc[i].norm_ in cues.NEGATIONS for i in range(h.start, hit.start))  # type: ignore[index]
+        ),
+        None,
+    )
+
+
 def reject_hit(
     stance: Stance,
     hit: Hit,
@@ -148,7 +173,12 @@ def reject_hit(
     """A hit in a clause negated by a word no vocabulary phrase accounts for does not count."""
     if hit.cancelled_by:
         return Rejection("wrong-object", hit.cancelled_by)
-    if "negation" not in rule.assess or not stance.negations:
+    if "negation" not in rule.assess:
+        return None
+    denied = _inside_negative(hit, hits, rule, vocab, doc)
+    if denied is not None:
+        return Rejection("negation", doc[denied.start : denied.end].text)  # type: ignore[index]
+    if not stance.negations:
         return None
     clause = stance.clause_of(hit.start)
     if not any(i < hit.end and stance.clause_of(i) == clause for i in stance.negations):

@@ -43,7 +43,7 @@ _SPACES = re.compile(r"\s+")
 _TAILS = (
     "up down in out on off over back based led related specific sharing making term level "
     "wide free friendly being aware informed party agency agencies going ended known owned run "
-    "saving facing focused centred centered oriented time scale date to by"
+    "saving facing focused centred centered oriented time scale date to by worn"
 )
 COMPOUND_TAILS = frozenset(_TAILS.split())
 
@@ -64,20 +64,39 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+SOFT_HYPHEN = "\u00ad"  # an automatic hyphen: only there because the line broke
+HARD_HYPHEN = "\u2011"  # marks a line-end hyphen an extractor knows was typed: always kept
+
+
 def _ends_with_break_hyphen(line: str) -> bool:
     """A line ending in letter + hyphen (not a dash, not a lone '-')."""
     return len(line) >= 2 and line[-1] in "-\u2010" and line[-2].isalpha()
 
 
+def _keeps_hyphen(out: str, word: str) -> bool:
+    """Whether an ambiguous line-end hyphen before `word` is a real one.
+
+    It is when the next word is a compound tail, starts with a capital or is missing (a digit,
+    punctuation), and when the word before it is already hyphenated ("case-by-" + "case").
+    """
+    if not word or not word[0].islower() or word.lower() in COMPOUND_TAILS:
+        return True
+    last = out[:-1].rsplit(" ", 1)[-1]
+    return "-" in last or "\u2010" in last
+
+
 def join_lines(lines: Sequence[str]) -> str:
     """Join the lines of one paragraph, undoing hyphenated line breaks.
 
-    Heuristic: when a line ends with letter + hyphen and the next line starts with a
-    lowercase letter, the hyphen was a line-break hyphen and the halves are joined
-    ("Immigra-" + "tion" -> "Immigration"), unless the next word is a common compound
-    tail (COMPOUND_TAILS: "follow-" + "up" -> "follow-up"). When the next line starts with
-    an uppercase letter or a digit ("Anti-" + "Slavery", "COVID-" + "19") the hyphen is
-    real and kept, with no space. Every other line break becomes one space.
+    A soft hyphen (U+00AD) at a line end is dropped and the halves joined; a hyphen the
+    extractor marked as typed (HARD_HYPHEN) is kept and the halves joined. A plain '-' is
+    ambiguous, so a heuristic decides: when the next line starts with a lowercase letter the
+    hyphen was a line-break hyphen and the halves are joined ("Immigra-" + "tion" ->
+    "Immigration"), unless the next word is a common compound tail (COMPOUND_TAILS:
+    "follow-" + "up" -> "follow-up") or the word before is already hyphenated ("case-by-" +
+    "case" -> "case-by-case"). When the next line starts with an uppercase letter or a digit
+    ("Anti-" + "Slavery", "COVID-" + "19") the hyphen is real and kept, with no space. Every
+    other line break becomes one space.
     """
     out = ""
     for raw in lines:
@@ -87,10 +106,14 @@ def join_lines(lines: Sequence[str]) -> str:
         if not out:
             out = line
             continue
-        if _ends_with_break_hyphen(out):
-            first = re.match(r"[^\W\d_]+", line)
-            word = first.group(0) if first else ""
-            if word and word[0].islower() and word.lower() not in COMPOUND_TAILS:
+        first = re.match(r"[^\W\d_]+", line)
+        word = first.group(0) if first else ""
+        if out[-1] == SOFT_HYPHEN and len(out) >= 2 and out[-2].isalpha() and word:
+            out = out[:-1] + line
+        elif out[-1] == HARD_HYPHEN and len(out) >= 2 and out[-2].isalpha():
+            out = out[:-1] + "-" + line
+        elif _ends_with_break_hyphen(out):
+            if not _keeps_hyphen(out, word):
                 out = out[:-1] + line
             elif word or line[0].isdigit():
                 out = out + line
@@ -98,4 +121,6 @@ def join_lines(lines: Sequence[str]) -> str:
                 out = out + " " + line
         else:
             out = out + " " + line
+    if out.endswith(HARD_HYPHEN):
+        out = out[:-1] + "-"
     return clean(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any
 
 from policycheck.errors import CorruptDocumentError, EncryptedDocumentError, ResourceLimitError
 from policycheck.extract.limits import Limits, detail
+from policycheck.extract.normalize import HARD_HYPHEN
 
 NEEDS_PASSWORD = "password-protected; use --password"
 WRONG_PASSWORD = "password-protected and the password given does not open it"
@@ -155,7 +157,7 @@ def _pdfium_lines(textpage: Any, height: float, raw: Any) -> list[Line]:
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         text = textpage.get_text_bounded(left, bottom, right, top)
-        text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "-")
+        text = text.replace("\r", " ").replace("\n", " ")
         if not text.strip():
             continue
         idx = textpage.get_index(left + 0.5, (bottom + top) / 2, 2.0, 2.0)
@@ -164,7 +166,21 @@ def _pdfium_lines(textpage: Any, height: float, raw: Any) -> list[Line]:
         segments.append(Line(text.rstrip() + (" " if text.endswith(" ") else ""), left,
                              height - top, right, height - bottom, float(size),
                              idx >= 0 and _pdfium_bold(textpage, idx, raw)))
-    return _merge_segments(segments)
+    return [_line_end_hyphen(ln) for ln in _merge_segments(segments)]
+
+
+def _line_end_hyphen(line: Line) -> Line:
+    """PDFium flags a line-end hyphen it takes for hyphenation as U+0002 / U+FFFE.
+
+    Those stay ambiguous ('-', for the joiner's heuristic); a plain '-' ending a line that PDFium
+    did not flag was typed, so it is marked hard and kept when the lines are joined. A soft
+    hyphen (U+00AD) is left for the joiner to drop.
+    """
+    text = line.text.rstrip()
+    if len(text) >= 2 and text[-1] == "-" and text[-2].isalpha():
+        text = text[:-1] + HARD_HYPHEN
+    text = text.replace("\x02", "-").replace("\ufffe", "-")
+    return dataclasses.replace(line, text=text) if text != line.text.rstrip() else line
 
 
 def _pdfium_size(textpage: Any, index: int, raw: Any) -> float:

@@ -63,7 +63,8 @@ def describe_condition(cond: Condition, rule: Rule, depth: int = 0) -> list[str]
 
 def _terms(rule: Rule, name: str, limit: int = 6) -> str:
     c = rule.concept(name)
-    terms = [*c.phrases, *c.exact, *c.abbreviations]
+    terms = [*(["a UK telephone number"] if c.numbers == "phone" else []), *c.phrases]
+    terms += [*c.exact, *c.abbreviations]
     shown = ", ".join(terms[:limit])
     return shown + (f", ... ({len(terms) - limit} more)" if len(terms) > limit else "")
 
@@ -82,6 +83,7 @@ def explain(criterion: Criterion, ruleset: RuleSet) -> str:
         *indent("\n".join(describe_condition(rule.root, rule)), "  ").splitlines(),
         "",
         "A sentence does not count when:",
+        "  - it is a heading, which names a topic and commits to nothing (heading)",
         *[f"  - {ASSESSMENT_TEXT[a]} ({a})" for a in sorted(rule.assess)],
     ]
     for excl in rule.exclude:

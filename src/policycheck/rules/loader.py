@@ -190,7 +190,8 @@ def _resolve(
         list(spec.abbreviations),
         list(spec.fuzzy),
     )
-    negative = spec.negative
+    negative: bool = spec.negative
+    numbers: str | None = spec.numbers
     for inc in spec.include:
         where = {
             "line": line_of(data, ["concepts", name, "include"]),
@@ -206,6 +207,7 @@ def _resolve(
         abbrevs += sub.abbreviations
         fuzzy += sub.fuzzy
         negative = negative or sub.negative
+        numbers = numbers or sub.numbers
     return Concept(
         name=name,
         description=spec.description,
@@ -218,6 +220,7 @@ def _resolve(
         specific=spec.specific,
         negative=negative,
         near_miss=spec.near_miss,
+        numbers=numbers,
     )
 
 

@@ -30,6 +30,7 @@ NEAR_MISS_KINDS = (
     "generic",
     "inverted",
     "incomplete",
+    "heading",
 )
 
 
@@ -48,6 +49,7 @@ class Concept:
     specific: bool = False
     negative: bool = False
     near_miss: str | None = None
+    numbers: str | None = None  # "phone": a telephone number also says the concept
 
     @property
     def label(self) -> str:

@@ -47,6 +47,7 @@ class ConceptSpec(_Strict):
     specific: bool = False  # names something concrete: a statute, an organisation, a scheme
     negative: bool = False  # says something negative ("not ... share"): see README, negation
     near_miss: Literal["wrong-object", "wrong-population", "generic", "inverted", None] = None
+    numbers: Literal["phone", None] = None  # also said by a number of that kind (a phone number)
 
     @field_validator("phrases", "exact", "fuzzy", "unless_within")
     @classmethod
