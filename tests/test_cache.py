@@ -119,3 +119,12 @@ def test_cached_results_keep_the_path_they_are_found_at(project: Path, calls: li
     assert (outcome.cached, calls) == (3, ["a.md", "b.md"])
     assert [r.display_path for r in outcome.results] == ["a.md", "b.md", "copy/a.md"]
     assert outcome.results[2].path == Path("copy/a.md")
+
+
+def test_a_change_to_the_tool_code_invalidates_the_cache(
+    project: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _run(project)
+    assert _run(project).cached == 2
+    monkeypatch.setattr("policycheck.cache.code_digest", lambda: "an edited engine")
+    assert _run(project).cached == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -44,12 +45,25 @@ def ruleset_digest(ruleset: RuleSet) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
+@functools.cache
+def code_digest() -> str:
+    """sha256 over the package's own code, so a changed engine or extractor never reuses results."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".j2") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(
     document_digest: str, rulesets: Sequence[RuleSet], tool_version: str, options: dict[str, Any],
 ) -> str:
-    """sha256 over the document bytes' hash, rule-set digests, tool version and extract options."""
+    """sha256 over the document's hash, rule-set digests, tool version and code, and options."""
     material = {
         "format": FORMAT, "document": document_digest, "tool": tool_version, "options": options,
+        "code": code_digest(),
         "rulesets": [[rs.id, ruleset_digest(rs)] for rs in rulesets],
     }
     text = json.dumps(material, sort_keys=True, default=str)  # default: paths, enums in options
