@@ -6,6 +6,7 @@ import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
 from policycheck.errors import InputError, ResourceLimitError, UsageError
@@ -30,49 +31,20 @@ class ExtractOptions:
 Extractor = Callable[[Path, ExtractOptions], Document]
 
 
-def _docx(path: Path, options: ExtractOptions) -> Document:
-    from policycheck.extract.docx import extract_docx
+def _lazy(module: str, function: str) -> Extractor:
+    """An extractor that imports its reader on first use, so start-up stays fast."""
 
-    return extract_docx(path, options)
+    def read(path: Path, options: ExtractOptions) -> Document:
+        reader: Extractor = getattr(import_module(f"policycheck.extract.{module}"), function)
+        return reader(path, options)
 
-
-def _pdf(path: Path, options: ExtractOptions) -> Document:
-    from policycheck.extract.pdf import extract_pdf
-
-    return extract_pdf(path, options)
+    return read
 
 
-def _odt(path: Path, options: ExtractOptions) -> Document:
-    from policycheck.extract.odt import extract_odt
-
-    return extract_odt(path, options)
-
-
-def _html(path: Path, options: ExtractOptions) -> Document:
-    from policycheck.extract.html import extract_html
-
-    return extract_html(path, options)
-
-
-def _markdown(path: Path, options: ExtractOptions) -> Document:
-    from policycheck.extract.markdown import extract_markdown
-
-    return extract_markdown(path, options)
-
-
-def _text(path: Path, options: ExtractOptions) -> Document:
-    from policycheck.extract.text import extract_text
-
-    return extract_text(path, options)
-
-
+# Format name -> reader (module, function).
 EXTRACTORS: dict[str, Extractor] = {
-    "docx": _docx,
-    "pdf": _pdf,
-    "odt": _odt,
-    "html": _html,
-    "markdown": _markdown,
-    "text": _text,
+    fmt: _lazy(fmt, f"extract_{fmt}")
+    for fmt in ("docx", "pdf", "odt", "html", "markdown", "text")
 }
 
 __all__ = ["EXTRACTORS", "SUFFIXES", "ExtractOptions", "Limits", "extract", "sniff_format"]

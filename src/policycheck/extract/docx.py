@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policycheck.errors import ResourceLimitError
 from policycheck.extract.assemble import BODY, Piece, assemble, first_heading
-from policycheck.extract.limits import Package
+from policycheck.extract.limits import Package, check_table_depth
 from policycheck.extract.numbering import load_numbering
 from policycheck.extract.ooxml import (
     Parts,
@@ -168,11 +167,7 @@ class _Reader:
     def table(self, tbl: Any, part: str) -> None:
         """Emit a table's cells row by row, skipping merge continuations and deleted rows."""
         self.depth += 1
-        if self.depth > self.limits.max_table_depth:
-            raise ResourceLimitError(
-                f"tables nested more than {self.limits.max_table_depth} deep (max_table_depth)",
-                self.path,
-            )
+        check_table_depth(self.depth, self.limits, self.path)
         self.tables += 1
         number = self.tables
         rows = [tr for tr in _children(tbl, w("tr"))

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policycheck.errors import CorruptDocumentError, ResourceLimitError
+from policycheck.errors import CorruptDocumentError
 from policycheck.extract.assemble import Piece, assemble, first_heading
 from policycheck.extract.decode import decode, read_bounded
-from policycheck.extract.limits import detail
+from policycheck.extract.limits import check_table_depth, detail
 from policycheck.model import BlockKind, Document
 
 if TYPE_CHECKING:
@@ -106,11 +106,7 @@ class _Walker:
     def table(self, table: Any) -> None:
         """Emit a table's cells row by row, then nested tables after their cell."""
         self.table_depth += 1
-        if self.table_depth > self.limits.max_table_depth:
-            raise ResourceLimitError(
-                f"tables nested more than {self.limits.max_table_depth} deep (max_table_depth)",
-                self.path,
-            )
+        check_table_depth(self.table_depth, self.limits, self.path)
         self.tables += 1
         number = self.tables
         rows = [r for r in table.iter("tr") if _owner(r) is table]

@@ -205,3 +205,11 @@ def parse_xml(data: bytes, path: Path, member: str) -> Any:
     if docinfo.internalDTD is not None or docinfo.doctype:
         raise CorruptDocumentError(f"{member} declares a DTD, which this format never uses", path)
     return root
+
+
+def check_table_depth(depth: int, limits: Limits, path: Path) -> None:
+    """Refuse tables nested deeper than the limit (DOCX, ODT and HTML share this guard)."""
+    if depth > limits.max_table_depth:
+        raise ResourceLimitError(
+            f"tables nested more than {limits.max_table_depth} deep (max_table_depth)", path,
+        )

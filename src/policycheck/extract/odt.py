@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policycheck.errors import CorruptDocumentError, EncryptedDocumentError, ResourceLimitError
+from policycheck.errors import CorruptDocumentError, EncryptedDocumentError
 from policycheck.extract.assemble import BODY, Piece, assemble, first_heading
-from policycheck.extract.limits import Package, parse_xml
+from policycheck.extract.limits import Package, check_table_depth, parse_xml
 from policycheck.model import BlockKind, Comment, Document
 
 if TYPE_CHECKING:
@@ -119,11 +119,7 @@ class _Reader:
     def table(self, table: Any, part: str) -> None:
         """Emit a table's cells row by row; covered (merged) cells are skipped."""
         self.depth += 1
-        if self.depth > self.limits.max_table_depth:
-            raise ResourceLimitError(
-                f"tables nested more than {self.limits.max_table_depth} deep (max_table_depth)",
-                self.path,
-            )
+        check_table_depth(self.depth, self.limits, self.path)
         self.tables += 1
         number = self.tables
         for r, row in enumerate(_rows(table), 1):
