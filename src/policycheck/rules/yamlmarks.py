@@ -59,7 +59,7 @@ class _DuplicateKey(Exception):
         self.line = line
 
 
-class _MarkingLoader(_Marks, yaml.SafeLoader):
+class _MarkingLoader(_Marks, yaml.SafeLoader):  # type: ignore[misc]
     """SafeLoader with line marks (its error messages are the ones users see)."""
 
 
@@ -70,7 +70,7 @@ _FastLoader: type[Any] = (
     else _MarkingLoader
 )
 _TAGS = yaml.resolver.BaseResolver
-for _loader in {_MarkingLoader, _FastLoader}:
+for _loader in (_MarkingLoader, _FastLoader):
     _loader.add_constructor(_TAGS.DEFAULT_MAPPING_TAG, _Marks.construct_mapping)
     _loader.add_constructor(_TAGS.DEFAULT_SEQUENCE_TAG, _Marks.construct_sequence)
 
