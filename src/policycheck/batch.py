@@ -101,9 +101,17 @@ class _Worker:
     started: float = 0.0
 
 
-def _context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+PRELOAD = "policycheck.preload"
+
+
+def _context(setup: Setup) -> Any:
+    """Forkserver where there is one; with the real engine, its server preloads spaCy."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    if setup.warmer is warm_engine:
+        ctx.set_forkserver_preload([PRELOAD])
+    return ctx
 
 
 def _start(ctx: Any, setup: Setup) -> _Worker:
@@ -166,7 +174,7 @@ def _run_pool(
     tasks: Sequence[Task], setup: Setup, rulesets: dict[Specs, tuple[RuleSet, ...]], jobs: int,
     timeout: float | None, notify: Callable[[DocumentResult], None],
 ) -> list[DocumentResult]:
-    ctx = _context()
+    ctx = _context(setup)
     pending = deque(tasks)
     results: dict[int, DocumentResult] = {}
 
