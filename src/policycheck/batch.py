@@ -175,7 +175,8 @@ def _run_pool(
     timeout: float | None, notify: Callable[[DocumentResult], None],
 ) -> list[DocumentResult]:
     ctx = _context(setup)
-    pending = deque(tasks)
+    # Largest files first, so that no worker is left with a big document at the end.
+    pending = deque(sorted(tasks, key=_size, reverse=True) if jobs > 1 else tasks)
     results: dict[int, DocumentResult] = {}
 
     def finish(task: Task, result: DocumentResult) -> None:
@@ -213,6 +214,13 @@ def _run_pool(
     finally:
         _stop(workers)
     return [results[task.index] for task in tasks]
+
+
+def _size(task: Task) -> int:
+    try:
+        return task.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:

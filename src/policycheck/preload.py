@@ -14,7 +14,7 @@ def _warm() -> None:
         from policycheck.rules import DEFAULT_RULESETS, load_rulesets
 
         warm_engine(load_rulesets(DEFAULT_RULESETS))
-    except Exception:  # noqa: BLE001 - a worker repeats the work and reports any error
+    except Exception:  # a worker repeats the work and reports any error
         return
 
 

@@ -93,12 +93,20 @@ def execute(
         groups=tuple(dict.fromkeys(t.specs for t in todo)), options=plan.options,
         loader=rules_module.load_rulesets,
     )
-    fresh = run_batch(todo, setup, rulesets, plan.jobs, plan.timeout, on_done) if todo else []
+    by_path = {t.path: t.index for t in todo}
     writable = True
+
+    def store(result: DocumentResult) -> None:
+        """Write each result to the cache as it arrives, while the workers go on."""
+        nonlocal writable
+        if on_done:
+            on_done(result)
+        if cache is not None and result.error is None and result.digest:
+            writable = cache.put(keys[by_path[result.path]], result) and writable
+
+    fresh = run_batch(todo, setup, rulesets, plan.jobs, plan.timeout, store) if todo else []
     for task, result in zip(todo, fresh, strict=True):
         results[task.index] = result
-        if cache is not None and result.error is None and result.digest:
-            writable = cache.put(keys[task.index], result) and writable
     missing = [
         DocumentResult(path=p, display_path=p.as_posix(), format=None, error="file not found")
         for p in found.missing
