@@ -89,7 +89,8 @@ def set_norms(doc: Doc) -> Doc:
         if norm is None:
             norm = norms[lower] = strings.add(lemma(strings[lower]))
         ids.append(norm)
-    doc.from_array([NORM], numpy.array(ids, dtype="uint64").reshape(-1, 1))
+    column: Any = numpy.array(ids, dtype="uint64").reshape(-1, 1)
+    doc.from_array([NORM], column)
     return doc
 
 
