@@ -114,6 +114,16 @@ def _context(setup: Setup) -> Any:
     return ctx
 
 
+def prestart(setup: Setup, jobs: int, timeout: float | None) -> None:
+    """Start the forkserver now, so that it preloads while the caller still loads rules."""
+    if jobs > 1 or timeout:
+        ctx = _context(setup)
+        if ctx.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+
+
 def _start(ctx: Any, setup: Setup) -> _Worker:
     parent, child = ctx.Pipe()
     process = ctx.Process(target=_worker_main, args=(child, setup), daemon=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from policycheck import __version__
 from policycheck import rules as rules_module
-from policycheck.batch import Setup, Specs, Task, run_batch
+from policycheck.batch import Setup, Specs, Task, prestart, run_batch
 from policycheck.cache import ResultCache, cache_key
 from policycheck.config import PerPath, rules_for
 from policycheck.discover import discover, relative_to_root
@@ -71,8 +71,11 @@ def execute(
         Task(i, path, rules_for(relative_to_root(path, plan.root), plan.rules, plan.per_path))
         for i, path in enumerate(found.files)
     ]
-    rulesets = load_groups(list(dict.fromkeys(t.specs for t in tasks)))
     cache = ResultCache(plan.cache_dir) if plan.cache_dir else None
+    if cache is None and tasks:  # every document needs checking: warm the workers up meanwhile
+        prestart(Setup(groups=(), options=plan.options, loader=rules_module.load_rulesets),
+                 plan.jobs, plan.timeout)
+    rulesets = load_groups(list(dict.fromkeys(t.specs for t in tasks)))
     results: dict[int, DocumentResult] = {}
     keys: dict[int, str] = {}
     if on_start:
