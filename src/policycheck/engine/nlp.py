@@ -74,12 +74,17 @@ def lemma(lower: str) -> str:
     return fixed if fixed is not None else str(_lemma_table().get(lower, lower))
 
 
+SHORT_DOC = 24
+
+
 def set_norms(doc: Doc) -> Doc:
     """Store each token's lowercase lemma in NORM, where both matchers read it."""
     import numpy
     from spacy.attrs import LOWER, NORM
 
-    if not len(doc):
+    if len(doc) < SHORT_DOC:  # a phrase: setting a few tokens beats building arrays
+        for token in doc:
+            token.norm_ = lemma(token.lower_)
         return doc
     strings = doc.vocab.strings
     norms = _norm_ids(id(strings))
