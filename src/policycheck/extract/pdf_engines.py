@@ -152,7 +152,12 @@ def pdfium_pages(path: Path, password: str | None, limits: Limits) -> Iterator[P
 
 def _has_paths(page: Any, raw: Any) -> bool:
     """Whether the page draws any path (forms searched too): ruled tables need one."""
-    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=16))
+    import pypdfium2 as pdfium
+
+    try:
+        return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=16))
+    except pdfium.PdfiumError:
+        return True  # cannot tell: let the table finder look, as it would have
 
 
 def _pdfium_lines(textpage: Any, height: float, raw: Any) -> list[Line]:
