@@ -55,12 +55,14 @@ FILLER = (
 )
 
 
-def build_docx(path: Path, pages: int) -> Path:
+def build_docx(path: Path, pages: int, variant: int = 0) -> Path:
     """Write a DOCX of about `pages` pages: numbered sections, a table, a page break per page."""
     import docx
 
     document = docx.Document()
     document.add_heading("Victims and witnesses with insecure immigration status", 0)
+    if variant:
+        document.add_paragraph(f"Document reference PR-{variant:04}.")
     section = document.sections[0]
     section.header.paragraphs[0].text = "OFFICIAL - Northmoor Police procedure PR-114"
     section.footer.paragraphs[0].text = "Version 2.1 - review date March 2027"
@@ -110,3 +112,14 @@ def ensure(folder: Path, pages: int) -> tuple[Path, Path]:
     if not pdf_path.exists():
         to_pdf(docx_path)
     return docx_path, pdf_path
+
+
+def ensure_batch(folder: Path, count: int) -> Path:
+    """`count` distinct DOCX files of 1 to 10 pages (mixed sizes, as a real folder has)."""
+    batch = folder / f"batch-{count}"
+    if len(list(batch.glob("*.docx"))) != count:
+        for i in range(count):
+            target = batch / f"policy-{i:03}.docx"
+            if not target.exists():
+                build_docx(target, i % 10 + 1, variant=i + 1)
+    return batch

@@ -101,9 +101,27 @@ class _Worker:
     started: float = 0.0
 
 
-def _context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+PRELOAD = "policycheck.preload"
+
+
+def _context(setup: Setup) -> Any:
+    """Forkserver where there is one; with the real engine, its server preloads spaCy."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    if setup.warmer is warm_engine:
+        ctx.set_forkserver_preload([PRELOAD])
+    return ctx
+
+
+def prestart(setup: Setup, jobs: int, timeout: float | None) -> None:
+    """Start the forkserver now, so that it preloads while the caller still loads rules."""
+    if jobs > 1 or timeout:
+        ctx = _context(setup)
+        if ctx.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
 
 
 def _start(ctx: Any, setup: Setup) -> _Worker:
@@ -166,8 +184,9 @@ def _run_pool(
     tasks: Sequence[Task], setup: Setup, rulesets: dict[Specs, tuple[RuleSet, ...]], jobs: int,
     timeout: float | None, notify: Callable[[DocumentResult], None],
 ) -> list[DocumentResult]:
-    ctx = _context()
-    pending = deque(tasks)
+    ctx = _context(setup)
+    # Largest files first, so that no worker is left with a big document at the end.
+    pending = deque(sorted(tasks, key=_size, reverse=True) if jobs > 1 else tasks)
     results: dict[int, DocumentResult] = {}
 
     def finish(task: Task, result: DocumentResult) -> None:
@@ -205,6 +224,13 @@ def _run_pool(
     finally:
         _stop(workers)
     return [results[task.index] for task in tasks]
+
+
+def _size(task: Task) -> int:
+    try:
+        return task.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from policycheck import __version__
 from policycheck import rules as rules_module
-from policycheck.batch import Setup, Specs, Task, run_batch
+from policycheck.batch import Setup, Specs, Task, prestart, run_batch
 from policycheck.cache import ResultCache, cache_key
 from policycheck.config import PerPath, rules_for
 from policycheck.discover import discover, relative_to_root
@@ -71,8 +71,11 @@ def execute(
         Task(i, path, rules_for(relative_to_root(path, plan.root), plan.rules, plan.per_path))
         for i, path in enumerate(found.files)
     ]
-    rulesets = load_groups(list(dict.fromkeys(t.specs for t in tasks)))
     cache = ResultCache(plan.cache_dir) if plan.cache_dir else None
+    if cache is None and tasks:  # every document needs checking: warm the workers up meanwhile
+        prestart(Setup(groups=(), options=plan.options, loader=rules_module.load_rulesets),
+                 plan.jobs, plan.timeout)
+    rulesets = load_groups(list(dict.fromkeys(t.specs for t in tasks)))
     results: dict[int, DocumentResult] = {}
     keys: dict[int, str] = {}
     if on_start:
@@ -96,12 +99,21 @@ def execute(
         groups=tuple(dict.fromkeys(t.specs for t in todo)), options=plan.options,
         loader=rules_module.load_rulesets,
     )
-    fresh = run_batch(todo, setup, rulesets, plan.jobs, plan.timeout, on_done) if todo else []
+    by_path = {t.path: t.index for t in todo}
     writable = True
+
+    def store(result: DocumentResult) -> None:
+        """Write each result to the cache as it arrives, while the workers go on."""
+        nonlocal writable
+        if on_done:
+            on_done(result)
+        key = keys.get(by_path[result.path])  # no key: never hashed (a FIFO, say)
+        if cache is not None and key is not None and result.error is None and result.digest:
+            writable = cache.put(key, result) and writable
+
+    fresh = run_batch(todo, setup, rulesets, plan.jobs, plan.timeout, store) if todo else []
     for task, result in zip(todo, fresh, strict=True):
         results[task.index] = result
-        if cache is not None and task.index in keys and result.error is None and result.digest:
-            writable = cache.put(keys[task.index], result) and writable
     missing = [
         DocumentResult(
             path=p, display_path=printable_name(p.as_posix()), format=None,

@@ -74,11 +74,35 @@ def lemma(lower: str) -> str:
     return fixed if fixed is not None else str(_lemma_table().get(lower, lower))
 
 
+SHORT_DOC = 24
+
+
 def set_norms(doc: Doc) -> Doc:
     """Store each token's lowercase lemma in NORM, where both matchers read it."""
-    for token in doc:
-        token.norm_ = lemma(token.lower_)
+    import numpy
+    from spacy.attrs import LOWER, NORM
+
+    if len(doc) < SHORT_DOC:  # a phrase: setting a few tokens beats building arrays
+        for token in doc:
+            token.norm_ = lemma(token.lower_)
+        return doc
+    strings = doc.vocab.strings
+    norms = _norm_ids(id(strings))
+    ids = []
+    for lower in doc.to_array([LOWER]).tolist():
+        norm = norms.get(lower)
+        if norm is None:
+            norm = norms[lower] = strings.add(lemma(strings[lower]))
+        ids.append(norm)
+    column: Any = numpy.array(ids, dtype="uint64").reshape(-1, 1)
+    doc.from_array([NORM], column)
     return doc
+
+
+@functools.cache
+def _norm_ids(store: int) -> dict[int, int]:
+    """LOWER id -> NORM id for one string store (one per pipeline)."""
+    return {}
 
 
 def pipeline(model: str | None = None) -> Language:

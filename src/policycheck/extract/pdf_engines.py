@@ -142,14 +142,24 @@ def pdfium_pages(path: Path, password: str | None, limits: Limits) -> Iterator[P
                     lines = _pdfium_lines(textpage, height, raw) if chars else []
                 finally:
                     textpage.close()
+                hint = table_hint(lines) and _has_paths(page, raw)
             finally:
                 page.close()
-            yield Page(index + 1, width, height, lines, chars=chars,
-                       table_hint=table_hint(lines))
+            yield Page(index + 1, width, height, lines, chars=chars, table_hint=hint)
     except pdfium.PdfiumError as exc:
         raise CorruptDocumentError(f"PDF page cannot be read ({detail(exc)})", path) from exc
     finally:
         pdf.close()
+
+
+def _has_paths(page: Any, raw: Any) -> bool:
+    """Whether the page draws any path (forms searched too): ruled tables need one."""
+    import pypdfium2 as pdfium
+
+    try:
+        return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=16))
+    except pdfium.PdfiumError:
+        return True  # cannot tell: let the table finder look, as it would have
 
 
 def _pdfium_lines(textpage: Any, height: float, raw: Any) -> list[Line]:

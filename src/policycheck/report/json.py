@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from policycheck.model import DocumentResult, Evidence, Finding, RenderOptions, Status
+from policycheck.report.jsontext import dumps_indented
 
 SCHEMA_VERSION = "1.0"
 
@@ -87,4 +87,4 @@ def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
     }
     if "stale_waivers" in options.extras:  # present only when the run had waivers
         payload["stale_waivers"] = options.extras["stale_waivers"]
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(payload) + "\n"

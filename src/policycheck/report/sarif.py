@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
 from policycheck.model import Criterion, DocumentResult, Finding, RenderOptions, Severity, Status
+from policycheck.report.jsontext import dumps_indented
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/policycheck/"
@@ -137,4 +137,4 @@ def render(results: Sequence[DocumentResult], options: RenderOptions) -> str:
     if stale:
         run["properties"] = {"staleWaivers": list(options.extras["stale_waivers"])}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(log) + "\n"
