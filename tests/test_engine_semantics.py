@@ -246,8 +246,10 @@ def test_near_misses_are_rejected_and_named(
 ) -> None:
     result = finding(criterion_id, text)
     assert result.status is status
-    if kind:
-        assert f"({kind})" in result.reason
+    if kind == "heading":
+        assert "only in the heading" in result.reason
+    elif kind:
+        assert f"({kind}: '" in result.reason
 
 
 def test_a_missing_reason_quotes_the_cue_and_cites_where() -> None:
@@ -255,8 +257,8 @@ def test_a_missing_reason_quotes_the_cue_and_cites_where() -> None:
         "REC4-VICTIMS-CODE", "# Legal framework\n\nThe Victims' Code will be reviewed."
     )
     assert result.reason == (
-        "no passage states this; mentions the Victims' Code only as 'will be reviewed' "
-        "(deferral), § Legal framework, para 1"
+        "no passage states this; mentions the Victims' Code only in \"The Victims' Code will be "
+        "reviewed.\" (deferral: 'will be reviewed'), § Legal framework, para 1"
     )
 
 
@@ -276,6 +278,17 @@ def test_partial_names_the_missing_parts() -> None:
     result = finding("REC4-OUTREACH", "We hold quarterly engagement events for local residents.")
     assert result.status is PARTIAL
     assert result.missing_parts == ("with migrant communities",)
+    assert result.reason == "found only part of it"  # the formats show missing_parts once
+
+
+def test_partial_quotes_only_sentences_that_hold_its_subject() -> None:
+    text = ("We hold quarterly engagement events for local residents. "
+            "Migrant communities are welcome at the front counter.")
+    result = finding("REC4-OUTREACH", text)
+    assert result.status is PARTIAL
+    assert [ev.text for ev in result.evidence] == [
+        "We hold quarterly engagement events for local residents."
+    ]
 
 
 def test_misspelt_code_of_practise_matches_fuzzily() -> None:
@@ -341,7 +354,9 @@ def test_a_heading_does_not_satisfy_a_criterion_its_body_does() -> None:
     body = "# 5. Partners\n\nThis procedure was written with Southall Black Sisters and Kalayaan."
     missed = finding("REC4-SPECIALIST-PARTNERSHIP", heading_only)
     assert missed.status is MISSING
-    assert "(heading), § 5. Developed with Southall Black Sisters" in missed.reason
+    assert 'only in the heading "5. Developed with Southall Black Sisters and Kalayaan"' in (
+        missed.reason
+    )
     met = finding("REC4-SPECIALIST-PARTNERSHIP", body)
     assert met.status is MET
     assert [ev.text for ev in met.evidence] == [

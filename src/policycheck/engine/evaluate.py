@@ -155,6 +155,13 @@ def _evidence(analysis: Analysis, outcome: Outcome) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
+def _shorten(text: str, limit: int = 90) -> str:
+    """A sentence cut at a word boundary for quoting in a one-line reason."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def _near_miss_reason(analysis: Analysis, facts: Facts, rule: Rule) -> str:
     """One entry per rejected sentence, named by its most important concept (first in the rule)."""
     order = {leaf.concept: i for i, leaf in reversed(list(enumerate(leaves(rule.root))))}
@@ -174,7 +181,15 @@ def _near_miss_reason(analysis: Analysis, facts: Facts, rule: Rule) -> str:
         sent = analysis.sentences[nm.sentence]
         cite = analysis.document.blocks[sent.block].location.cite()
         label = rule.concept(nm.concept).label
-        parts.append(f"mentions {label} only as '{nm.words}' ({nm.kind}), {cite}")
+        quote = _shorten(sent.text.strip())
+        if nm.kind == "heading":  # the heading is its own citation; add only its page
+            page = analysis.document.blocks[sent.block].location.page
+            where = f", p. {page}" if page is not None else ""
+            parts.append(f"mentions {label} only in the heading \"{quote}\"{where}")
+        else:
+            parts.append(
+                f"mentions {label} only in \"{quote}\" ({nm.kind}: '{nm.words}'), {cite}"
+            )
         if len(parts) == MAX_NEAR_MISSES:
             break
     return "; ".join(parts)
@@ -210,13 +225,11 @@ def _partial(
     missing = tuple(p.label for p, r in results if not r.ok) or (
         f"{branch.label}, together in one {branch.within.value}",
     )
-    merged = Outcome(False)
-    for _, r in results:
-        if r.ok:
-            merged.add(r)
-    reason = f"found only part of it; missing: {'; '.join(missing)}"
-    reason += f". Also {near}" if near else ""
-    return Finding(criterion, Status.PARTIAL, _evidence(analysis, merged), reason, missing)
+    # Evidence is what holds the subject: parts found elsewhere would be quoted out of context.
+    subject = results[0][1]
+    reason = "found only part of it"
+    reason += f"; also {near}" if near else ""
+    return Finding(criterion, Status.PARTIAL, _evidence(analysis, subject), reason, missing)
 
 
 def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -> Finding:
