@@ -125,3 +125,23 @@ def test_a_folder_full_of_sources_gets_one_summary_notice(tmp_path: Path) -> Non
     assert found.notices == (
         f"skipped 4 files in {tmp_path.as_posix()} that are not policy documents (.py, .yaml)",
     )
+
+
+def test_an_old_word_file_in_a_folder_is_an_error_not_a_silent_skip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from policycheck.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.md").write_text("# Policy\n\nWe hold events.\n", encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    result = CliRunner().invoke(
+        app, ["check", ".", "--jobs", "1", "--timeout", "0", "--no-cache", "--isolated",
+              "-f", "json"],
+    )
+    assert result.exit_code == 2
+    assert "policycheck: old.doc: is a legacy Microsoft Office file" in result.stderr
+    assert "save it as .docx or PDF" in result.stderr
+    assert '"path": "good.md"' in result.stdout  # the rest of the folder is still checked

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from policycheck.extract.sniff import SUFFIXES
 from policycheck.pathmatch import has_glob, matches
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
-    {".docx", ".pdf", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".text"}
-)
+# Documents we read, and older word-processor formats we cannot: those are picked up too, so each
+# gets its own "save it as .docx or PDF" error instead of vanishing into a skipped count.
+LEGACY_SUFFIXES: frozenset[str] = frozenset({".doc", ".dot", ".rtf"})
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIXES) | LEGACY_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
