@@ -58,3 +58,16 @@ def test_a_broken_baseline_is_an_input_error(
     with pytest.raises(InputError) as caught:
         load_baseline(Path("baseline.json"))
     assert str(caught.value) == message
+
+
+def test_a_baseline_written_at_the_root_holds_when_run_from_a_subfolder(tmp_path: Path) -> None:
+    import dataclasses
+
+    at_root = dataclasses.replace(result("pol/a.md", {"REC4-OUTREACH": Status.MISSING}),
+                                  path=tmp_path / "pol" / "a.md")
+    path = tmp_path / "baseline.json"
+    path.write_text(dump_baseline([at_root], tmp_path), encoding="utf-8")
+    assert json.loads(path.read_text())[0]["path"] == "pol/a.md"
+    from_subfolder = dataclasses.replace(at_root, display_path="a.md")  # cd pol && check .
+    marked = mark_new([from_subfolder], load_baseline(path), tmp_path)
+    assert exit_code(marked, FailOn.REQUIRED) == 0

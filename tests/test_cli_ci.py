@@ -128,3 +128,14 @@ def test_a_spacy_pipeline_that_is_not_installed_is_a_usage_error(project: Path) 
     assert result.stderr == (
         "policycheck: error: spaCy pipeline 'en_core_web_nosuch' is not installed (leave out "
         "--model to use the built-in blank English pipeline)\n")
+
+
+def test_two_outputs_to_one_file_and_verbose_with_quiet_are_usage_errors(project: Path) -> None:
+    same = _check("-f", "sarif", "-o", "out.txt", "--output-junit", "out.txt")
+    assert same.exit_code == 2
+    assert same.stderr == (
+        "policycheck: error: out.txt: named for two outputs; give each output its own file\n")
+    assert not (project / "out.txt").exists()
+    both = _check("-v", "-q")
+    assert both.exit_code == 2
+    assert both.stderr == "policycheck: error: --verbose and --quiet cannot be used together\n"

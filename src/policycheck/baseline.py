@@ -7,26 +7,32 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from policycheck.discover import relative_to_root
 from policycheck.errors import InputError
 from policycheck.model import DocumentResult, Report, Status
 
 GAPS: tuple[Status, ...] = (Status.PARTIAL, Status.MISSING)  # ordered from less to more severe
 
-Entry = tuple[str, str, str]  # (display_path, criterion id, status)
+Entry = tuple[str, str, str]  # (path relative to the project root, criterion id, status)
 
 
-def gaps(results: Sequence[DocumentResult]) -> list[Entry]:
-    """Every current gap as a sorted (display_path, criterion, status) list."""
+def _key(result: DocumentResult, root: Path | None) -> str:
+    """Paths relative to the project root, as waivers are, so any working folder gives one key."""
+    return relative_to_root(result.path, root) if root is not None else result.display_path
+
+
+def gaps(results: Sequence[DocumentResult], root: Path | None = None) -> list[Entry]:
+    """Every current gap as a sorted (path, criterion, status) list."""
     found = {
-        (r.display_path, f.criterion.id, f.status.value)
+        (_key(r, root), f.criterion.id, f.status.value)
         for r in results for f in r.findings if f.status in GAPS
     }
     return sorted(found)
 
 
-def dump_baseline(results: Sequence[DocumentResult]) -> str:
+def dump_baseline(results: Sequence[DocumentResult], root: Path | None = None) -> str:
     """The baseline file's content: a JSON list of {path, criterion, status} objects."""
-    entries = [{"path": p, "criterion": c, "status": s} for p, c, s in gaps(results)]
+    entries = [{"path": p, "criterion": c, "status": s} for p, c, s in gaps(results, root)]
     return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -60,6 +66,7 @@ def _is_known(status: Status, was: Status | None) -> bool:
 
 def mark_new(
     results: Sequence[DocumentResult], known: dict[tuple[str, str], Status],
+    root: Path | None = None,
 ) -> list[DocumentResult]:
     """Set Finding.new_since_baseline on every gap: True unless the baseline already had it."""
     out: list[DocumentResult] = []
@@ -69,7 +76,7 @@ def mark_new(
             findings = tuple(
                 dataclasses.replace(
                     f, new_since_baseline=not _is_known(
-                        f.status, known.get((result.display_path, f.criterion.id)),
+                        f.status, known.get((_key(result, root), f.criterion.id)),
                     ),
                 ) if f.status in GAPS else f
                 for f in report.findings

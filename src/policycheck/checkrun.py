@@ -155,14 +155,21 @@ def apply_policies(
         notices.extend(s.describe() for s in stale)
         extras["stale_waivers"] = _stale_dicts(stale)
     if settings.write_baseline is not None:
-        write_atomic(settings.write_baseline, dump_baseline(results), [r.path for r in results])
-        known = {(p, c): Status(s) for p, c, s in gaps(results)}
+        write_atomic(settings.write_baseline, dump_baseline(results, settings.root),
+                     [r.path for r in results])
+        known = {(p, c): Status(s) for p, c, s in gaps(results, settings.root)}
         notices.append(f"wrote {len(known)} known gaps to {settings.write_baseline}")
-        results = mark_new(results, known)
+        results = mark_new(results, known, settings.root)
     elif settings.baseline is not None:
-        results = mark_new(results, load_baseline(settings.baseline))
-        new = sum(1 for r in results for f in r.findings if f.new_since_baseline)
-        notices.append(f"{new} gap{'s' * (new != 1)} not in the baseline {settings.baseline}")
+        results = mark_new(results, load_baseline(settings.baseline), settings.root)
+        new = [(r.display_path, f) for r in results for f in r.findings if f.new_since_baseline]
+        notices.extend(
+            f"new gap since the baseline: {path}: {f.criterion.id} ({f.status.value})"
+            for path, f in new
+        )
+        notices.append(
+            f"{len(new)} gap{'s' * (len(new) != 1)} not in the baseline {settings.baseline}"
+        )
     return Checked(results=tuple(results), notices=tuple(notices), extras=extras)
 
 

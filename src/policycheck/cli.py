@@ -143,6 +143,9 @@ def check(
     from policycheck.report import render
     from policycheck.runner import execute
 
+    if verbose and quiet:
+        fail("--verbose and --quiet cannot be used together")
+    _distinct_outputs(output, output_sarif, output_junit, output_json, write_baseline)
     overrides = Overrides(
         inputs=tuple(paths or ()), rules=tuple(rules) if rules else None, fmt=fmt,
         fail_on=fail_on.value if fail_on else None, pdf_engine=pdf_engine, password=password,
@@ -322,6 +325,18 @@ def annotate(
         fail(exc)
     typer.echo(f"wrote {target}: {annotation.anchored} comment(s) on evidence, "
                f"{annotation.unplaced} not located, 1 summary comment at the top")
+
+
+def _distinct_outputs(*paths: Path | None) -> None:
+    """Two outputs naming one file would leave only the last: refuse before any work."""
+    import os
+
+    seen: dict[str, Path] = {}
+    for path in (p for p in paths if p is not None):
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            fail(f"{path}: named for two outputs; give each output its own file")
+        seen[key] = path
 
 
 def _notices(lines: Sequence[str]) -> None:
