@@ -139,3 +139,16 @@ def test_two_outputs_to_one_file_and_verbose_with_quiet_are_usage_errors(project
     both = _check("-v", "-q")
     assert both.exit_code == 2
     assert both.stderr == "policycheck: error: --verbose and --quiet cannot be used together\n"
+
+
+def test_a_waiver_for_a_mistyped_criterion_is_refused_even_for_one_named_file(
+    project: Path,
+) -> None:
+    _config(project, 'rules = ["rec4"]\n\n[[waivers]]\ncriterion = "REC4-OUTRECH"\n'
+                     'paths = ["force/*.md"]\nreason = "typo"\napproved-by = "Head of PP"\n'
+                     'expires = 2099-12-31\n')
+    result = _check("force/custody.md")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "policycheck: error: waiver for unknown criterion 'REC4-OUTRECH' (not in the rule sets "
+        "in use; see policycheck rules list)\n")

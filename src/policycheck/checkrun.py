@@ -104,11 +104,27 @@ def build_settings(cli: Overrides, output: Path | None = None) -> Settings:
         ),
         cache_dir=cache_dir,
     )
+    _check_waiver_ids(waivers, (plan.rules, *(p.rules for p in plan.per_path)))
     return Settings(
         plan=plan, fmt=fmt, fail_on=cli.fail_on or config.fail_on or "required",
         waivers=tuple(waivers), baseline=cli.baseline or config.baseline,
         write_baseline=cli.write_baseline, root=config.root,
     )
+
+
+def _check_waiver_ids(waivers: Sequence[Waiver], groups: Sequence[Sequence[str]]) -> None:
+    """A waiver naming no criterion of any rule set in use is a typo: refuse it up front."""
+    if not waivers:
+        return
+    from policycheck.rules import load_rulesets
+
+    known = {c.id for group in groups for rs in load_rulesets(list(group)) for c in rs.criteria}
+    for waiver in waivers:
+        if waiver.criterion not in known:
+            raise UsageError(
+                f"waiver for unknown criterion '{waiver.criterion}' (not in the rule sets in use; "
+                "see policycheck rules list)"
+            )
 
 
 def merged_limits(config: Config, items: Sequence[str]) -> Limits:
