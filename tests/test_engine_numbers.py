@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policycheck.engine.nlp import pipeline
-from policycheck.engine.numbers import phone_spans
+from policycheck.engine.numbers import may_hold_phone, phone_spans
 
 
 def numbers(text: str) -> list[str]:
@@ -38,3 +38,23 @@ def test_uk_numbers_are_found_whole(text: str, found: list[str]) -> None:
 )
 def test_dates_statutes_and_short_references_are_not_numbers_to_call(text: str) -> None:
     assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 01632 963 517 for advice.",
+        "From abroad dial +44 20 7243 2942.",
+        "Ring 08082000247 at any time.",
+        "Ring \u0660\u0668\u0660\u0668 in Arabic-Indic digits.",  # other scripts: always scanned
+    ],
+)
+def test_the_quick_digit_test_never_skips_a_number(text: str) -> None:
+    assert may_hold_phone(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Section 4 of the 2018 Act.", "No digits here.", "Page 12 of 40."],
+)
+def test_the_quick_digit_test_skips_sentences_too_short_of_digits(text: str) -> None:
+    assert not may_hold_phone(text)

@@ -51,15 +51,12 @@ class WorkerStartError(PolicycheckError):
 
 def warm_engine(rulesets: Sequence[RuleSet]) -> None:
     """Load the NLP pipeline and compile matchers once, before the first real document."""
-    from policycheck.engine import check
+    from policycheck.engine import check_all
 
     block = Block(BlockKind.PARAGRAPH, "Victims are supported first.", Location(paragraph=1))
     document = Document(path=Path("warm-up.txt"), format="text", blocks=(block,))
-    for ruleset in rulesets:
-        try:
-            check(document, ruleset)
-        except Exception:  # a failing warm-up must not stop the batch; real documents report it
-            return
+    with contextlib.suppress(Exception):  # a failing warm-up must not stop the batch
+        check_all(document, rulesets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +109,15 @@ def _context(setup: Setup) -> Any:
     if setup.warmer is warm_engine:
         ctx.set_forkserver_preload([PRELOAD])
     return ctx
+
+
+def prestart_engine() -> None:
+    """Start the preloading forkserver now (the default engine), if this platform has one."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        multiprocessing.get_context("forkserver").set_forkserver_preload([PRELOAD])
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def prestart(setup: Setup, jobs: int, timeout: float | None) -> None:

@@ -248,6 +248,9 @@ def init_config(folder: Path) -> Path:
 
 def _spacy_package(name: str) -> bool:
     """True when `name` is an installed spaCy pipeline package (or a pipeline folder)."""
+    from policycheck.engine.nlp import import_spacy
+
+    import_spacy()
     import spacy.util
 
     return bool(spacy.util.is_package(name)) or (Path(name) / "config.cfg").is_file()

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -527,4 +528,24 @@ def extract_command(
 
 def main() -> None:
     """Console-script entry point."""
+    if _checks_documents(sys.argv[1:]):
+        # The worker processes' server loads spaCy and the rules (about half a second) while
+        # this process parses options and finds the documents.
+        from policycheck.batch import prestart_engine
+
+        prestart_engine()
     app()
+
+
+def _checks_documents(args: Sequence[str]) -> bool:
+    """`check` that will read documents: not a help request, not the one-process mode."""
+    if not args or args[0] != "check" or "--help" in args or "-h" in args:
+        return False
+    pairs = list(pairwise(args))
+    one_job = any(a in ("-j1", "--jobs=1") for a in args) or any(
+        a in ("-j", "--jobs") and b == "1" for a, b in pairs
+    )
+    no_limit = "--timeout=0" in args or any(
+        a == "--timeout" and b in ("0", "0.0") for a, b in pairs
+    )
+    return not (one_job and no_limit)

@@ -60,13 +60,13 @@ def check_document(
     path: Path, rulesets: Sequence[RuleSet], options: ExtractOptions | None = None,
 ) -> DocumentResult:
     """Extract and check one document; any failure becomes that document's error."""
-    from policycheck.engine import check
+    from policycheck.engine import check_all
 
     shown = display_path(path)
     try:
         document = extract(path, options)
         model = options.nlp_model if options else None
-        reports = tuple(check(document, ruleset, model) for ruleset in rulesets)
+        reports = check_all(document, rulesets, model)
     except PolicycheckError as exc:  # a reason may quote the file's own bytes: made printable
         reason = printable_name(exc.reason)
         return DocumentResult(path=path, display_path=shown, format=None, error=reason)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from policycheck.model import Criterion, Document, Finding, Report, RuleSet, Status
+
+if TYPE_CHECKING:
+    from policycheck.rules.logic import Concept
 
 
 def _not_assessable(criterion: Criterion, document: Document) -> Finding:
@@ -14,8 +20,15 @@ def _not_assessable(criterion: Criterion, document: Document) -> Finding:
     return Finding(criterion, Status.NOT_ASSESSABLE, (), reason)
 
 
-def check(document: Document, ruleset: RuleSet, model: str | None = None) -> Report:
-    """Decide every criterion of `ruleset` for `document`."""
+def check(
+    document: Document, ruleset: RuleSet, model: str | None = None,
+    shared: tuple[Concept, ...] | None = None,
+) -> Report:
+    """Decide every criterion of `ruleset` for `document`.
+
+    `shared` is a vocabulary covering this rule set's (see `shared_vocabulary`): the document
+    is then matched against it once for all the rule sets that share it.
+    """
     if not document.assessable:
         return Report(ruleset, tuple(_not_assessable(c, document) for c in ruleset.criteria))
     from policycheck.engine.evaluate import decide
@@ -24,6 +37,36 @@ def check(document: Document, ruleset: RuleSet, model: str | None = None) -> Rep
 
     analysis = analyse(document, model)
     findings = tuple(
-        decide(c, c.condition, facts_for(analysis, c), analysis) for c in ruleset.criteria
+        decide(c, c.condition, facts_for(analysis, c, shared), analysis)
+        for c in ruleset.criteria
     )
     return Report(ruleset, findings)
+
+
+def check_all(
+    document: Document, rulesets: Sequence[RuleSet], model: str | None = None,
+) -> tuple[Report, ...]:
+    """`check` with every rule set, matching the vocabulary they share once, not once each."""
+    shared = shared_vocabulary(rulesets) if len(rulesets) > 1 else None
+    if not shared:
+        return tuple(check(document, ruleset, model) for ruleset in rulesets)
+    return tuple(check(document, ruleset, model, shared=shared) for ruleset in rulesets)
+
+
+def shared_vocabulary(rulesets: Sequence[RuleSet]) -> tuple[Concept, ...] | None:
+    """Every concept the rule sets use, by name; None when two define one name differently."""
+    by_name: dict[str, Concept] = {}
+    seen: set[int] = set()
+    for ruleset in rulesets:
+        for criterion in ruleset.criteria:
+            if criterion.condition is None:  # nothing to match (a rule set built in code)
+                continue
+            concepts = criterion.condition.concepts
+            if id(concepts) in seen:
+                continue
+            seen.add(id(concepts))
+            for concept in concepts:
+                known = by_name.setdefault(concept.name, concept)
+                if known is not concept and known != concept:
+                    return None
+    return tuple(by_name[name] for name in sorted(by_name))

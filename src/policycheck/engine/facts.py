@@ -11,7 +11,7 @@ from policycheck.engine.judge import Rejection, reject_hit, reject_sentence
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy_hits
 from policycheck.engine.nlp import Analysis, normalise
 from policycheck.engine.numbers import TERM as PHONE_TERM
-from policycheck.engine.numbers import phone_spans
+from policycheck.engine.numbers import may_hold_phone, phone_spans
 from policycheck.model import BlockKind, Criterion
 from policycheck.rules.logic import Concept, ConceptRef, HeadingRef, Rule, leaves
 
@@ -33,6 +33,8 @@ def sentence_hits(analysis: Analysis, concepts: tuple[Concept, ...]) -> tuple[li
                     break
     phone = [c.name for c in concepts if c.numbers == "phone"]
     for sent in analysis.sentences if phone else ():
+        if not may_hold_phone(sent.text):
+            continue
         for a, b in phone_spans(analysis.docs[sent.block], sent.tok_start, sent.tok_end):
             per_sentence[sent.index].extend(Hit(name, PHONE_TERM, a, b) for name in phone)
     texts = [normalise(s.text).lower() for s in analysis.sentences]
@@ -40,6 +42,32 @@ def sentence_hits(analysis: Analysis, concepts: tuple[Concept, ...]) -> tuple[li
         if not any(h.concept == hit.concept for h in per_sentence[si]):
             per_sentence[si].append(hit)
     return tuple(per_sentence)
+
+
+@functools.lru_cache(maxsize=32)
+def _hits_within(
+    analysis: Analysis, shared: tuple[Concept, ...], concepts: tuple[Concept, ...],
+) -> tuple[list[Hit], ...] | None:
+    """The hits of `concepts`, taken from those of the wider `shared` vocabulary (None when
+    `concepts` is not part of it)."""
+    if not set(concepts) <= set(shared):
+        return None
+    hits = sentence_hits(analysis, shared)
+    names = {c.name for c in concepts}
+    if len(names) == len(shared):
+        return hits
+    return tuple([h for h in sent if h.concept in names] for sent in hits)
+
+
+def hits_for(
+    analysis: Analysis, concepts: tuple[Concept, ...], shared: tuple[Concept, ...] | None,
+) -> tuple[list[Hit], ...]:
+    """Every hit of `concepts` per sentence; through `shared` when it covers them."""
+    if shared is not None and shared != concepts:
+        within = _hits_within(analysis, shared, concepts)
+        if within is not None:
+            return within
+    return sentence_hits(analysis, concepts)
 
 
 @functools.lru_cache(maxsize=32)
@@ -62,10 +90,18 @@ def _title(analysis: Analysis) -> set[str]:
     return {first.text} if first is not None else set()
 
 
+def _heading_matches(
+    analysis: Analysis, concepts: tuple[Concept, ...], shared: tuple[Concept, ...] | None,
+) -> dict[str, set[str]]:
+    if shared is not None and shared != concepts and set(concepts) <= set(shared):
+        return heading_matches(analysis, shared)  # read by concept name: extra names are unused
+    return heading_matches(analysis, concepts)
+
+
 def _headings(
-    analysis: Analysis, rule: Rule, refs: list[HeadingRef]
+    analysis: Analysis, rule: Rule, refs: list[HeadingRef], shared: tuple[Concept, ...] | None,
 ) -> tuple[dict[str, set[int]], dict[str, list[int]]]:
-    matches = heading_matches(analysis, rule.concepts)
+    matches = _heading_matches(analysis, rule.concepts, shared)
     blocks = analysis.document.blocks
     title = analysis.document.title
     under: dict[str, set[int]] = {}
@@ -112,14 +148,17 @@ def _quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def facts_for(analysis: Analysis, criterion: Criterion) -> Facts:
-    """Judge every sentence that says one of the criterion's concepts."""
+def facts_for(
+    analysis: Analysis, criterion: Criterion, shared: tuple[Concept, ...] | None = None,
+) -> Facts:
+    """Judge every sentence that says one of the criterion's concepts (matched through the
+    `shared` vocabulary of several rule sets when given)."""
     rule: Rule = criterion.condition
     vocab = {c.name: c for c in rule.concepts}
     refs = leaves(rule.root)
     wanted = {r.concept for r in refs if isinstance(r, ConceptRef)}
     heading_refs = [r for r in refs if isinstance(r, HeadingRef)]
-    all_hits = sentence_hits(analysis, rule.concepts)
+    all_hits = hits_for(analysis, rule.concepts, shared)
     judged = stances(analysis)
     accepted: dict[int, list[Accepted]] = {}
     near: list[NearMiss] = []
@@ -139,5 +178,5 @@ def facts_for(analysis: Analysis, criterion: Criterion) -> Facts:
                 )
             else:
                 near.append(NearMiss(si, hit.concept, why.kind, why.words))
-    under, shown = _headings(analysis, rule, heading_refs)
+    under, shown = _headings(analysis, rule, heading_refs, shared)
     return Facts(accepted, near, under, shown)

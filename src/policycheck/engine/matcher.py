@@ -86,9 +86,9 @@ def _stop_words() -> frozenset[str]:
 @functools.cache
 def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
     """Build the matchers once per vocabulary (rule sets sharing one vocabulary share them)."""
+    vocab = pipeline().vocab  # first: it imports spaCy the quick way
     from spacy.matcher import PhraseMatcher
 
-    vocab = pipeline().vocab
     phrase, exact = PhraseMatcher(vocab, attr="NORM"), PhraseMatcher(vocab, attr="LOWER")
     abbrev, unless = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="NORM")
     segments = {True: PhraseMatcher(vocab, attr="NORM"), False: PhraseMatcher(vocab, attr="LOWER")}

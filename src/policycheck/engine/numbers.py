@@ -8,6 +8,19 @@ PHONE_DIGITS = (10, 11)  # 0800 096 1180, 01632 963 517, 020 7243 2942
 TERM = "a telephone number"
 
 
+_NOT_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def may_hold_phone(text: str) -> bool:
+    """A cheap first test: fewer than 10 digits in all cannot make a telephone number.
+
+    (Text with other scripts' digits, which `str.isdigit` also counts, always gets the full scan.)
+    """
+    if not text.isascii():
+        return True
+    return len(text) - len(text.translate(_NOT_DIGITS)) >= min(PHONE_DIGITS)
+
+
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 

@@ -1,0 +1,88 @@
+"""Rule sets checked together match their shared vocabulary once, with the same findings."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policycheck.engine import check, check_all, shared_vocabulary
+from policycheck.engine.nlp import _lemma_table, analyse
+from policycheck.extract import extract
+from policycheck.rules import DEFAULT_RULESETS, load_rulesets
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+RULESETS = load_rulesets(DEFAULT_RULESETS)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dunmere-migrant-victims-procedure.pdf",
+        "redmarsh-msht-da-officer-guide.docx",
+        "saltcote-quick-reference-migrant-victims.md",
+        "westmarch-rec1-direction.txt",
+    ],
+)
+def test_checking_together_gives_what_checking_apart_gives(name: str) -> None:
+    document = extract(SAMPLES / name)
+    together = check_all(document, RULESETS)
+    analyse.cache_clear()  # a fresh analysis, so nothing matched together is reused apart
+    apart = tuple(check(document, ruleset) for ruleset in RULESETS)
+    assert together == apart
+    assert any(f.evidence for report in together for f in report.findings)
+
+
+def test_the_shared_vocabulary_is_every_concept_once() -> None:
+    shared = shared_vocabulary(RULESETS)
+    assert shared is not None
+    names = [c.name for c in shared]
+    assert len(names) == len(set(names))
+    used = {c.name for rs in RULESETS for cr in rs.criteria for c in cr.condition.concepts}
+    assert set(names) == used
+
+
+def test_two_meanings_for_one_concept_name_are_not_merged() -> None:
+    rec4 = next(rs for rs in RULESETS if rs.id == "rec4")
+    criterion = rec4.criteria[0]
+    concepts = criterion.condition.concepts
+    changed = dataclasses.replace(concepts[0], phrases=("something else entirely",))
+    other = dataclasses.replace(
+        criterion, condition=dataclasses.replace(criterion.condition, concepts=(changed,)),
+    )
+    local = dataclasses.replace(rec4, id="local", criteria=(other,))
+    assert shared_vocabulary((rec4, local)) is None
+
+
+def test_the_lemma_table_is_spacys_own() -> None:
+    from spacy.lookups import load_lookups
+
+    spacys = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    ours = _lemma_table()
+    assert len(ours) == len(spacys)
+    for word in ("victims", "shared", "was", "referrals", "children", "informed"):
+        assert ours[word] == spacys[word]
+
+
+def test_spacy_loads_without_its_command_line_package() -> None:
+    """The pipeline is ready without typer/requests/weasel; spaCy's own CLI still works after."""
+    code = (
+        "import sys\n"
+        "from policycheck.engine.nlp import pipeline\n"
+        "pipeline()('One. Two.')\n"
+        "heavy = sorted(m for m in ('requests', 'weasel', 'spacy.cli') if m in sys.modules)\n"
+        "print(heavy)\n"
+        "import spacy, spacy.cli\n"
+        "info = spacy.info(markdown=True, silent=True)\n"
+        "print(hasattr(spacy.cli, 'app'), 'spaCy version' in info)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    ).stdout.splitlines()
+    assert out == ["[]", "True True"]
