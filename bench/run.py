@@ -108,6 +108,7 @@ def _clear_match_caches() -> None:
     from policycheck.engine import assess, facts
 
     facts.sentence_hits.cache_clear()
+    facts._hits_within.cache_clear()
     facts.heading_matches.cache_clear()
     assess.stances.cache_clear()
 
