@@ -50,12 +50,16 @@ class WorkerStartError(PolicycheckError):
 
 
 def warm_engine(rulesets: Sequence[RuleSet]) -> None:
-    """Load the NLP pipeline and compile matchers once, before the first real document."""
+    """Load the NLP pipeline and compile the matchers of rule sets checked together, once,
+    before the first real document."""
     from policycheck.engine import check_all
+    from policycheck.engine.assess import stances
+    from policycheck.engine.nlp import analyse
 
     block = Block(BlockKind.PARAGRAPH, "Victims are supported first.", Location(paragraph=1))
     document = Document(path=Path("warm-up.txt"), format="text", blocks=(block,))
     with contextlib.suppress(Exception):  # a failing warm-up must not stop the batch
+        stances(analyse(document))  # the pipeline and the sentence-cue matchers
         check_all(document, rulesets)
 
 
@@ -68,17 +72,22 @@ class Setup:
     loader: Loader
     checker: Checker = check_document
     warmer: Warmer | None = warm_engine
+    # The rule sets the caller already loaded, sent along (pickled: plain frozen dataclasses),
+    # so that a worker starts checking without reading and validating the rule files again.
+    rulesets: dict[Specs, tuple[RuleSet, ...]] | None = None
 
 
 def _worker_main(conn: Connection, setup: Setup) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     try:
-        rulesets = {group: setup.loader(group) for group in setup.groups}
+        given = setup.rulesets or {}
+        rulesets = {group: given.get(group) or setup.loader(group) for group in setup.groups}
     except PolicycheckError as exc:
         conn.send(("failed", str(exc)))
         return
     if setup.warmer is not None:
-        setup.warmer(tuple({rs.id: rs for g in rulesets.values() for rs in g}.values()))
+        for group in dict.fromkeys(rulesets.values()):
+            setup.warmer(group)
     conn.send(("ready",))
     try:
         while (task := conn.recv()) is not None:

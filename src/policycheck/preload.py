@@ -1,8 +1,9 @@
-"""Imported once by the forkserver, so every worker forks with spaCy and the matchers ready.
+"""Imported once by the forkserver, so every worker forks with spaCy ready.
 
-Loading spaCy and the lemma table, reading the default rule sets and compiling their matchers
-costs most of a second; done here, workers share it instead of each paying it. Anything that
-fails is left for the workers, which load what they need themselves and report errors.
+Loading spaCy and the lemma table and building the pipeline costs about half a second; done
+here, workers share it instead of each paying it. The rule sets are not loaded here: the main
+process reads them meanwhile and sends them to each worker, which compiles their matchers.
+Anything that fails is left for the workers, which report errors per document.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from __future__ import annotations
 def _warm() -> None:
     try:
         from policycheck.batch import warm_engine
-        from policycheck.rules import DEFAULT_RULESETS, load_rulesets
 
-        warm_engine(load_rulesets(DEFAULT_RULESETS))
+        warm_engine(())
     except Exception:  # a worker repeats the work and reports any error
         return
 

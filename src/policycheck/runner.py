@@ -95,9 +95,10 @@ def execute(
                 on_done(hit)
     cached = len(results)
     todo = [t for t in tasks if t.index not in results]
+    groups = tuple(dict.fromkeys(t.specs for t in todo))
     setup = Setup(
-        groups=tuple(dict.fromkeys(t.specs for t in todo)), options=plan.options,
-        loader=rules_module.load_rulesets,
+        groups=groups, options=plan.options, loader=rules_module.load_rulesets,
+        rulesets={group: rulesets[group] for group in groups},
     )
     by_path = {t.path: t.index for t in todo}
     writable = True

@@ -14,6 +14,7 @@ verbatim and the engine matches ’ and ' alike. Dashes are kept as they are.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -48,6 +49,7 @@ _TAILS = (
 COMPOUND_TAILS = frozenset(_TAILS.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _drop_char(ch: str) -> bool:
     category = unicodedata.category(ch)
     # Cc: control, Cf: format, Cs: surrogate, Co: private use, Cn: unassigned.
@@ -57,11 +59,14 @@ def _drop_char(ch: str) -> bool:
 def clean(text: str) -> str:
     """Normalise one block's text: ligatures, odd spaces, invisibles, whitespace collapsed."""
     text = text.translate(_TABLE)
-    if not text.isascii():
-        text = "".join(" " if ch.isspace() else ch for ch in text if not _drop_char(ch))
-    elif any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        text = "".join(ch for ch in text if not _drop_char(ch))
-    return _SPACES.sub(" ", text).strip()
+    # Each distinct character is judged once (a block has a few dozen), then one translate.
+    table: dict[int, str | None] = {}
+    for ch in set(text):
+        if _drop_char(ch):
+            table[ord(ch)] = None
+        elif ch.isspace():
+            table[ord(ch)] = " "
+    return _SPACES.sub(" ", text.translate(table) if table else text).strip()
 
 
 SOFT_HYPHEN = "\u00ad"  # an automatic hyphen: only there because the line broke
