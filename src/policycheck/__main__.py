@@ -2,4 +2,5 @@
 
 from policycheck.cli import main
 
-main()
+if __name__ == "__main__":  # not when a process started by `spawn` imports this module
+    main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -19,7 +20,7 @@ from policycheck.cache import decode, encode
 from policycheck.errors import DocumentTimeoutError, PolicycheckError
 from policycheck.extract import ExtractOptions
 from policycheck.model import Block, BlockKind, Document, DocumentResult, Location, RuleSet
-from policycheck.pipeline import check_document, display_path
+from policycheck.pipeline import check_document, check_read, display_path, read_document
 
 Specs = tuple[str, ...]
 Loader = Callable[[Sequence[str]], tuple[RuleSet, ...]]
@@ -34,6 +35,7 @@ class Task:
     index: int
     path: Path
     specs: Specs
+    document: Document | None = None  # already extracted, by the head start
 
 
 class Interrupted(Exception):
@@ -91,11 +93,31 @@ def _worker_main(conn: Connection, setup: Setup) -> None:
     conn.send(("ready",))
     try:
         while (task := conn.recv()) is not None:
-            result = setup.checker(task.path, rulesets[task.specs], setup.options)
+            if task.document is not None:
+                result = check_read(task.path, task.document, rulesets[task.specs], setup.options)
+            else:
+                result = setup.checker(task.path, rulesets[task.specs], setup.options)
             # Results travel as JSON-ready dicts: compiled rules need not be picklable.
             conn.send(("done", task.index, encode(result)))
     except (EOFError, OSError):
         return  # the parent has gone: nothing left to do
+
+
+def _extractor_main(conn: Connection, path: Path, options: ExtractOptions) -> None:
+    """Extract one document and send it (or its error result) back."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(EOFError, OSError):
+        conn.send(read_document(path, options))
+
+
+@dataclass(slots=True)
+class _HeadStart:
+    """The first document, extracted in a light process while the workers still load spaCy."""
+
+    task: Task
+    process: BaseProcess
+    conn: Connection
+    started: float
 
 
 @dataclass(slots=True)
@@ -209,27 +231,33 @@ def _run_pool(
         notify(result)
 
     workers: list[_Worker] = []
+    head: _HeadStart | None = None
+    begun: dict[int, float] = {}  # when a head-started document's time began
     try:
-        workers = [_start(ctx, setup) for _ in range(min(jobs, len(tasks)))]
+        worker_count = min(jobs, len(tasks))
+        head = _head_start(setup, pending)  # first: starting a worker waits for its server
+        workers = [_start(ctx, setup) for _ in range(worker_count)]
         while len(results) < len(tasks):
             now = time.monotonic()
             for worker in workers:
                 if worker.ready and worker.task is None and pending:
                     worker.task = pending.popleft()
-                    worker.started = now
+                    worker.started = begun.pop(worker.task.index, now)
                     worker.conn.send(worker.task)
             busy = [w.started + timeout - now for w in workers if w.task and timeout]
+            busy += [head.started + timeout - now] if head and timeout else []
             wait_for = max(0.0, min(busy)) if busy else None
-            wait([w.conn for w in workers] + [w.process.sentinel for w in workers], wait_for)
+            waitables = [w.conn for w in workers] + [w.process.sentinel for w in workers]
+            waitables += [head.conn, head.process.sentinel] if head else []
+            wait(waitables, wait_for)
+            if head is not None and _head_done(head, pending, begun, finish, timeout):
+                head = None
             for i, worker in enumerate(workers):
                 if not _collect(worker, rulesets, finish):
                     _crashed(worker, finish)
                     workers[i] = _replace(ctx, setup, worker)
                 elif timeout and worker.task and time.monotonic() - worker.started > timeout:
-                    error = DocumentTimeoutError(
-                        f"took longer than {timeout:g} s (per-document time limit); stopped",
-                    )
-                    finish(worker.task, _failed(worker.task, error.reason))
+                    finish(worker.task, _failed(worker.task, _too_long(timeout)))
                     worker.process.kill()
                     workers[i] = _replace(ctx, setup, worker)
     except KeyboardInterrupt:
@@ -237,8 +265,74 @@ def _run_pool(
             worker.process.kill()
         raise Interrupted(len(results), len(tasks)) from None
     finally:
+        if head is not None:
+            _end_head(head, kill=True)
         _stop(workers)
     return [results[task.index] for task in tasks]
+
+
+def _too_long(timeout: float) -> str:
+    return DocumentTimeoutError(
+        f"took longer than {timeout:g} s (per-document time limit); stopped",
+    ).reason
+
+
+def _head_start(setup: Setup, pending: deque[Task]) -> _HeadStart | None:
+    """Extract the first document now, beside the workers that are still loading spaCy.
+
+    Only with the real pipeline and at least two CPUs: on one, the two would take turns.
+    """
+    if setup.checker is not check_document or not pending or (os.cpu_count() or 1) < 2:
+        return None
+    ctx = multiprocessing.get_context("spawn")  # the forkserver is busy preloading
+    task = pending.popleft()
+    parent, child = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_extractor_main, args=(child, task.path, setup.options),
+                          daemon=True)
+    process.start()
+    child.close()
+    return _HeadStart(task, process, parent, time.monotonic())
+
+
+def _head_done(
+    head: _HeadStart, pending: deque[Task], begun: dict[int, float],
+    finish: Callable[[Task, DocumentResult], None], timeout: float | None,
+) -> bool:
+    """Queue the head start's document for the next free worker (first in line, its clock
+    still running), or record its error, crash or timeout; False while it is still working."""
+    task = head.task
+    alive = head.process.is_alive()  # first: a process that has ended has sent all it will
+    try:
+        read = head.conn.recv() if head.conn.poll() else None
+    except (EOFError, OSError):
+        read = None
+    if isinstance(read, Document):
+        pending.appendleft(Task(task.index, task.path, task.specs, read))
+        begun[task.index] = head.started
+    elif isinstance(read, DocumentResult):
+        finish(task, read)
+    elif not alive:
+        head.process.join(1)
+        reason = f"the checking process crashed (exit code {head.process.exitcode})"
+        finish(task, _failed(task, reason))
+    elif timeout and time.monotonic() - head.started > timeout:
+        finish(task, _failed(task, _too_long(timeout)))
+        _end_head(head, kill=True)
+        return True
+    else:
+        return False
+    _end_head(head, kill=False)
+    return True
+
+
+def _end_head(head: _HeadStart, kill: bool) -> None:
+    if kill:
+        head.process.kill()
+    head.process.join(2)
+    if head.process.is_alive():
+        head.process.kill()
+        head.process.join()
+    head.conn.close()
 
 
 def _size(task: Task) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from policycheck.errors import PolicycheckError
 from policycheck.extract import ExtractOptions, extract
 from policycheck.extract.limits import detail
-from policycheck.model import DocumentResult, RuleSet
+from policycheck.model import Document, DocumentResult, RuleSet
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
@@ -60,21 +60,41 @@ def check_document(
     path: Path, rulesets: Sequence[RuleSet], options: ExtractOptions | None = None,
 ) -> DocumentResult:
     """Extract and check one document; any failure becomes that document's error."""
+    read = read_document(path, options)
+    if isinstance(read, DocumentResult):
+        return read
+    return check_read(path, read, rulesets, options)
+
+
+def read_document(path: Path, options: ExtractOptions | None = None) -> Document | DocumentResult:
+    """Extract one document; a failure becomes its error result."""
+    try:
+        return extract(path, options)
+    except Exception as exc:
+        return _error(path, exc)
+
+
+def check_read(
+    path: Path, document: Document, rulesets: Sequence[RuleSet],
+    options: ExtractOptions | None = None,
+) -> DocumentResult:
+    """Check an extracted document with every rule set; a failure becomes its error result."""
     from policycheck.engine import check_all
 
-    shown = display_path(path)
     try:
-        document = extract(path, options)
-        model = options.nlp_model if options else None
-        reports = check_all(document, rulesets, model)
-    except PolicycheckError as exc:  # a reason may quote the file's own bytes: made printable
-        reason = printable_name(exc.reason)
-        return DocumentResult(path=path, display_path=shown, format=None, error=reason)
+        reports = check_all(document, rulesets, options.nlp_model if options else None)
     except Exception as exc:
-        reason = printable_name(f"could not be read ({type(exc).__name__}: {detail(exc)})")
-        return DocumentResult(path=path, display_path=shown, format=None, error=reason)
+        return _error(path, exc)
     return DocumentResult(
-        path=path, display_path=shown, format=document.format, reports=reports,
+        path=path, display_path=display_path(path), format=document.format, reports=reports,
         had_revisions=document.had_revisions, notices=document.notices, pages=document.pages,
         digest=file_digest(path),
     )
+
+
+def _error(path: Path, exc: Exception) -> DocumentResult:
+    if isinstance(exc, PolicycheckError):  # a reason may quote the file's own bytes
+        reason = printable_name(exc.reason)
+    else:
+        reason = printable_name(f"could not be read ({type(exc).__name__}: {detail(exc)})")
+    return DocumentResult(path=path, display_path=display_path(path), format=None, error=reason)
