@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from policycheck.cache import decode, encode
-from policycheck.errors import DocumentTimeoutError, PolicycheckError
+from policycheck.errors import PolicycheckError
 from policycheck.extract import ExtractOptions
+from policycheck.headstart import HeadStart, too_long
 from policycheck.model import Block, BlockKind, Document, DocumentResult, Location, RuleSet
-from policycheck.pipeline import check_document, check_read, display_path, read_document
+from policycheck.pipeline import check_document, check_read, display_path
 
 Specs = tuple[str, ...]
 Loader = Callable[[Sequence[str]], tuple[RuleSet, ...]]
@@ -101,23 +102,6 @@ def _worker_main(conn: Connection, setup: Setup) -> None:
             conn.send(("done", task.index, encode(result)))
     except (EOFError, OSError):
         return  # the parent has gone: nothing left to do
-
-
-def _extractor_main(conn: Connection, path: Path, options: ExtractOptions) -> None:
-    """Extract one document and send it (or its error result) back."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(EOFError, OSError):
-        conn.send(read_document(path, options))
-
-
-@dataclass(slots=True)
-class _HeadStart:
-    """The first document, extracted in a light process while the workers still load spaCy."""
-
-    task: Task
-    process: BaseProcess
-    conn: Connection
-    started: float
 
 
 @dataclass(slots=True)
@@ -231,7 +215,7 @@ def _run_pool(
         notify(result)
 
     workers: list[_Worker] = []
-    head: _HeadStart | None = None
+    head: HeadStart | None = None
     begun: dict[int, float] = {}  # when a head-started document's time began
     try:
         worker_count = min(jobs, len(tasks))
@@ -257,7 +241,7 @@ def _run_pool(
                     _crashed(worker, finish)
                     workers[i] = _replace(ctx, setup, worker)
                 elif timeout and worker.task and time.monotonic() - worker.started > timeout:
-                    finish(worker.task, _failed(worker.task, _too_long(timeout)))
+                    finish(worker.task, _failed(worker.task, too_long(timeout)))
                     worker.process.kill()
                     workers[i] = _replace(ctx, setup, worker)
     except KeyboardInterrupt:
@@ -266,73 +250,40 @@ def _run_pool(
         raise Interrupted(len(results), len(tasks)) from None
     finally:
         if head is not None:
-            _end_head(head, kill=True)
+            head.end(kill=True)
         _stop(workers)
     return [results[task.index] for task in tasks]
 
 
-def _too_long(timeout: float) -> str:
-    return DocumentTimeoutError(
-        f"took longer than {timeout:g} s (per-document time limit); stopped",
-    ).reason
-
-
-def _head_start(setup: Setup, pending: deque[Task]) -> _HeadStart | None:
+def _head_start(setup: Setup, pending: deque[Task]) -> HeadStart | None:
     """Extract the first document now, beside the workers that are still loading spaCy.
 
     Only with the real pipeline and at least two CPUs: on one, the two would take turns.
     """
     if setup.checker is not check_document or not pending or (os.cpu_count() or 1) < 2:
         return None
-    ctx = multiprocessing.get_context("spawn")  # the forkserver is busy preloading
     task = pending.popleft()
-    parent, child = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_extractor_main, args=(child, task.path, setup.options),
-                          daemon=True)
-    process.start()
-    child.close()
-    return _HeadStart(task, process, parent, time.monotonic())
+    return HeadStart.begin(task, task.path, setup.options)
 
 
 def _head_done(
-    head: _HeadStart, pending: deque[Task], begun: dict[int, float],
+    head: HeadStart, pending: deque[Task], begun: dict[int, float],
     finish: Callable[[Task, DocumentResult], None], timeout: float | None,
 ) -> bool:
     """Queue the head start's document for the next free worker (first in line, its clock
     still running), or record its error, crash or timeout; False while it is still working."""
-    task = head.task
-    alive = head.process.is_alive()  # first: a process that has ended has sent all it will
-    try:
-        read = head.conn.recv() if head.conn.poll() else None
-    except (EOFError, OSError):
-        read = None
+    read = head.poll(timeout)
+    if read is None:
+        return False
+    task: Task = head.task
     if isinstance(read, Document):
         pending.appendleft(Task(task.index, task.path, task.specs, read))
         begun[task.index] = head.started
     elif isinstance(read, DocumentResult):
         finish(task, read)
-    elif not alive:
-        head.process.join(1)
-        reason = f"the checking process crashed (exit code {head.process.exitcode})"
-        finish(task, _failed(task, reason))
-    elif timeout and time.monotonic() - head.started > timeout:
-        finish(task, _failed(task, _too_long(timeout)))
-        _end_head(head, kill=True)
-        return True
     else:
-        return False
-    _end_head(head, kill=False)
+        finish(task, _failed(task, read))
     return True
-
-
-def _end_head(head: _HeadStart, kill: bool) -> None:
-    if kill:
-        head.process.kill()
-    head.process.join(2)
-    if head.process.is_alive():
-        head.process.kill()
-        head.process.join()
-    head.conn.close()
 
 
 def _size(task: Task) -> int:
