@@ -66,7 +66,7 @@ class HeadStart:
         except (EOFError, OSError):
             read = None
         if isinstance(read, Document | DocumentResult):
-            self.end(kill=False)
+            self.end(kill=True)  # all sent: no need to wait for its interpreter to wind down
             return read
         if not alive:
             self.end(kill=False)
