@@ -39,6 +39,7 @@ class CompiledVocabulary:
     fuzzy: tuple[tuple[str, str, int], ...]  # (concept, phrase, cutoff)
     specific: frozenset[str]
     keys: dict[int, tuple[str, str]]  # match id -> (concept, term)
+    gap_starts: dict[str, list[GapPhrase]]  # first segment -> the gap phrases it begins
 
 
 def _words(text: str, lemmas: bool) -> list[str]:
@@ -137,19 +138,25 @@ def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
         tuple(fuzzy),
         specific,
         keys,
+        _by_first_segment(gaps),
     )
 
 
-def _stops(doc: Any, stop_words: frozenset[str]) -> list[bool]:
+@functools.cache
+def _stop_ids(strings: Any) -> frozenset[int]:
+    """The string ids of the stop words in one string store (one per pipeline)."""
+    return frozenset(strings.add(w) for w in _stop_words())
+
+
+def _stops(doc: Any) -> list[bool]:
     """Per token: may a gap not pass it (punctuation, clause word, negation)?"""
     from spacy.attrs import IS_PUNCT, NORM
 
-    stop_ids = {doc.vocab.strings.add(w) for w in stop_words}
+    stop_ids = _stop_ids(doc.vocab.strings)
     return [bool(p) or n in stop_ids for p, n in doc.to_array([IS_PUNCT, NORM]).tolist()]
 
 
-@functools.cache
-def _by_first_segment(phrases: tuple[GapPhrase, ...]) -> dict[str, list[GapPhrase]]:
+def _by_first_segment(phrases: list[GapPhrase]) -> dict[str, list[GapPhrase]]:
     out: dict[str, list[GapPhrase]] = {}
     for gp in phrases:
         out.setdefault(gp.segments[0], []).append(gp)
@@ -185,14 +192,13 @@ def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int,
         occurrences.setdefault(compiled.keys[key][1], []).append((start, end))
     if not occurrences:
         return []
-    stop_words = _stop_words()
     stop: list[bool] = []
     found: list[tuple[str, str, int, int]] = []
-    starting = _by_first_segment(phrases)
+    starting = compiled.gap_starts
     for gp in (gp for first in occurrences for gp in starting.get(first, ())):
         if any(seg not in occurrences for seg in gp.segments):
             continue
-        stop = stop or _stops(doc, stop_words)
+        stop = stop or _stops(doc)
         for first_start, first_end in occurrences[gp.segments[0]]:
             last = _follow(gp.segments[1:], first_end, occurrences, stop)
             if last is not None:
