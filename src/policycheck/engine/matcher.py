@@ -74,6 +74,7 @@ class GapPhrase:
     concept: str
     term: str
     segments: tuple[str, ...]
+    later: frozenset[str]  # the segments after the first, for a quick test that all occur
 
 
 @functools.cache
@@ -117,7 +118,7 @@ def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
             if GAP in text.split():
                 parts = " ".join(words).split(f" {GAP} ")
                 segs = tuple(segment(part.split(), lemmas) for part in parts)
-                gaps.append(GapPhrase(c.name, text, segs))
+                gaps.append(GapPhrase(c.name, text, segs, frozenset(segs[1:])))
                 continue
             name = key(c.name, text)
             for form in variants(words):
@@ -196,7 +197,7 @@ def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int,
     found: list[tuple[str, str, int, int]] = []
     starting = compiled.gap_starts
     for gp in (gp for first in occurrences for gp in starting.get(first, ())):
-        if any(seg not in occurrences for seg in gp.segments):
+        if not occurrences.keys() >= gp.later:  # the first segment occurs: it led here
             continue
         stop = stop or _stops(doc)
         for first_start, first_end in occurrences[gp.segments[0]]:
@@ -220,7 +221,11 @@ def find_hits(compiled: CompiledVocabulary, doc: Any) -> list[Hit]:
     cancels = _keyed(compiled, compiled.unless(doc)) if len(compiled.unless) else []
     hits: dict[tuple[str, int, int], Hit] = {}
     for concept, term, start, end in found:
-        by = next((t for c, t, s, e in cancels if c == concept and s < end and start < e), "")
+        by = (
+            next((t for c, t, s, e in cancels if c == concept and s < end and start < e), "")
+            if cancels
+            else ""
+        )
         hit = Hit(concept, term, start, end, by)
         hits.setdefault((concept, start, end), hit)
     return sorted(hits.values(), key=lambda h: (h.start, h.end, h.concept))
