@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from policycheck.engine import cues
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits
@@ -70,17 +71,17 @@ def _clauses(norms: list[str], texts: list[str], sent: Sentence) -> tuple[int, .
     return tuple(out)
 
 
-def _words(docs: tuple[object, ...]) -> list[tuple[list[str], list[str]]]:
+def _words(docs: tuple[Any, ...]) -> list[tuple[list[str], list[str]]]:
     """Per block: every token's norm (its lowercase lemma) and its text."""
     from spacy.attrs import NORM, ORTH
 
     strings: dict[int, str] = {}  # string id -> string: most words recur
     out: list[tuple[list[str], list[str]]] = []
     for doc in docs:
-        store = doc.vocab.strings  # type: ignore[attr-defined]
+        store = doc.vocab.strings
         norms: list[str] = []
         texts: list[str] = []
-        for norm_id, orth_id in doc.to_array([NORM, ORTH]).tolist():  # type: ignore[attr-defined]
+        for norm_id, orth_id in doc.to_array([NORM, ORTH]).tolist():
             norm = strings.get(norm_id)
             if norm is None:
                 norm = strings[norm_id] = store[norm_id]

@@ -89,9 +89,9 @@ def _unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
 
 
 def _reads(cond: Condition, facts: Facts) -> set[int] | None:
-    """The sentences `cond` can hold on: it holds on none of the others alone.
+    """The sentences that say something `cond` asks for: on sentences with none, it fails.
 
-    None when it may (an `all` of nothing, a `min` below one: never in a loaded rule file).
+    None when it may hold even so (an `all` of nothing, a `min` below one: no rule file has them).
     """
     key = id(cond)  # conditions live as long as the rule, which outlives its facts
     if key not in facts.reads:
