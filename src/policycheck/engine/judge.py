@@ -152,19 +152,15 @@ def _inside_negative(hit: Hit, hits: list[Hit], judging: Judging, doc: object) -
     negative = judging.negative
     if hit.concept in negative:
         return None
-    mates = judging.mates.get(hit.concept, {hit.concept})
-    return next(
-        (
-            h
-            for h in hits
-            if h.concept in negative
-            and not h.cancelled_by
-            and h.concept not in mates
-            and h.start < hit.start < h.end
-            and any(doc[i].norm_ in cues.NEGATIONS for i in range(h.start, hit.start))  # type: ignore[index]
-        ),
-        None,
-    )
+    for h in hits:
+        if h.concept in negative and not h.cancelled_by and h.start < hit.start < h.end:
+            mates = judging.mates.get(hit.concept, {hit.concept})
+            if h.concept not in mates and any(
+                doc[i].norm_ in cues.NEGATIONS  # type: ignore[index]
+                for i in range(h.start, hit.start)
+            ):
+                return h
+    return None
 
 
 def reject_hit(
