@@ -189,7 +189,7 @@ def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int,
     if not phrases:
         return []
     occurrences: dict[str, list[tuple[int, int]]] = {}
-    for key, start, end in list(by_lemma(doc)) + list(by_lower(doc)):
+    for key, start, end in _matches(by_lemma, doc) + _matches(by_lower, doc):
         occurrences.setdefault(compiled.keys[key][1], []).append((start, end))
     if not occurrences:
         return []
@@ -207,6 +207,11 @@ def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int,
     return found
 
 
+def _matches(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
+    """A phrase matcher's (key, start, end) matches; an empty matcher is not run."""
+    return matcher(doc) if len(matcher) else []
+
+
 def _keyed(
     compiled: CompiledVocabulary,
     matches: list[tuple[int, int, int]],
@@ -216,9 +221,10 @@ def _keyed(
 
 def find_hits(compiled: CompiledVocabulary, doc: Any) -> list[Hit]:
     """Every concept said in one block's Doc, longest gap matches only, `except`s applied."""
-    found = _keyed(compiled, compiled.phrase(doc) + compiled.exact(doc) + compiled.abbrev(doc))
+    matches = _matches(compiled.phrase, doc) + _matches(compiled.exact, doc)
+    found = _keyed(compiled, matches + _matches(compiled.abbrev, doc))
     found += _stitch(compiled, doc)
-    cancels = _keyed(compiled, compiled.unless(doc)) if len(compiled.unless) else []
+    cancels = _keyed(compiled, _matches(compiled.unless, doc))
     hits: dict[tuple[str, int, int], Hit] = {}
     for concept, term, start, end in found:
         by = (
