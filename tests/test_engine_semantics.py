@@ -362,3 +362,25 @@ def test_a_heading_does_not_satisfy_a_criterion_its_body_does() -> None:
     assert [ev.text for ev in met.evidence] == [
         "This procedure was written with Southall Black Sisters and Kalayaan."
     ]
+
+
+SERVICES = (
+    "Kalayaan supports migrant domestic workers.",
+    "Latin American Women's Rights Service supports Latin American women.",
+    "Referrals can be made by email to either service.",
+)
+
+
+def test_parts_of_a_section_condition_may_stand_in_different_sentences_of_one_section() -> None:
+    one_section = "# Appendix B: Specialist services\n\n" + "\n\n".join(SERVICES)
+    met = finding("REC4-SPECIALIST-PATHWAYS", one_section)
+    assert met.status is MET
+    assert [ev.text for ev in met.evidence] == list(SERVICES)
+    headings = ("Migrant domestic workers", "Latin American women", "Making a referral")
+    apart = "\n\n".join(
+        f"# Appendix {letter}: {heading}\n\n{text}"
+        for letter, heading, text in zip("BCD", headings, SERVICES, strict=True)
+    )
+    split = finding("REC4-SPECIALIST-PATHWAYS", apart)
+    assert split.status is PARTIAL
+    assert split.missing_parts == ("a named service and how to refer, together in one sentence",)

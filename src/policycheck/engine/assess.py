@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from policycheck.engine import cues
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits
@@ -48,26 +49,49 @@ class Stance:
         return self.clauses[token - self.sentence.tok_start]
 
 
-def _clauses(doc: object, sent: Sentence) -> tuple[int, ...]:
+def _clauses(norms: list[str], texts: list[str], sent: Sentence) -> tuple[int, ...]:
     """Clause numbers: punctuation, clause words, 'and will' and a modal after 'not' start one."""
     out: list[int] = []
     n = 0
     denied = False  # a 'not' or 'never' has negated a verb of this clause
-    tokens = [doc[i] for i in range(sent.tok_start, sent.tok_end)]  # type: ignore[index]
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1].norm_ if i + 1 < len(tokens) else ""
+    for i in range(sent.tok_start, sent.tok_end):
+        norm = norms[i]
+        nxt = norms[i + 1] if i + 1 < sent.tok_end else ""
         boundary = (
-            tok.text in cues.CLAUSE_PUNCT
-            or tok.norm_ in cues.CLAUSE_WORDS
-            or (tok.norm_ == "and" and nxt in {"will", "must", "shall", "should"})
-            or (denied and tok.norm_ in cues.MODALS)
+            texts[i] in cues.CLAUSE_PUNCT
+            or norm in cues.CLAUSE_WORDS
+            or (norm == "and" and nxt in {"will", "must", "shall", "should"})
+            or (denied and norm in cues.MODALS)
         )
         if boundary and out:
             n += 1
             denied = False
-        denied = denied or tok.norm_ in {"not", "never"}
+        denied = denied or norm in {"not", "never"}
         out.append(n)
     return tuple(out)
+
+
+def _words(docs: tuple[Any, ...]) -> list[tuple[list[str], list[str]]]:
+    """Per block: every token's norm (its lowercase lemma) and its text."""
+    from spacy.attrs import NORM, ORTH
+
+    strings: dict[int, str] = {}  # string id -> string: most words recur
+    out: list[tuple[list[str], list[str]]] = []
+    for doc in docs:
+        store = doc.vocab.strings
+        norms: list[str] = []
+        texts: list[str] = []
+        for norm_id, orth_id in doc.to_array([NORM, ORTH]).tolist():
+            norm = strings.get(norm_id)
+            if norm is None:
+                norm = strings[norm_id] = store[norm_id]
+            text = strings.get(orth_id)
+            if text is None:
+                text = strings[orth_id] = store[orth_id]
+            norms.append(norm)
+            texts.append(text)
+        out.append((norms, texts))
+    return out
 
 
 def _cue_hits(analysis: Analysis) -> list[list[Hit]]:
@@ -87,8 +111,10 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
     out_of_scope = _excluded_headings(analysis)
     blocks = analysis.document.blocks
     result: list[Stance] = []
+    words = _words(analysis.docs)
     for sent in analysis.sentences:
         doc = analysis.docs[sent.block]
+        norms, texts = words[sent.block]
         inside = [
             h for h in per_block[sent.block] if h.start >= sent.tok_start and h.end <= sent.tok_end
         ]
@@ -105,11 +131,11 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
         result.append(
             Stance(
                 sentence=sent,
-                clauses=_clauses(doc, sent),
-                negations=tuple(i for i in tokens if _negates(doc, i, sent)),
-                cues=_with_help(found, doc, sent),
+                clauses=_clauses(norms, texts, sent),
+                negations=tuple(i for i in tokens if _negates(norms, i, sent)),
+                cues=_with_help(found, norms, sent),
                 committed=any(
-                    doc[i].norm_ in cues.COMMITMENT for i in tokens if i not in in_citation
+                    norms[i] in cues.COMMITMENT for i in tokens if i not in in_citation
                 ),
                 concrete=any(ch.isdigit() for ch in sent.text),
                 excluded_heading=heading,
@@ -118,34 +144,33 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
     return tuple(result)
 
 
-def _negates(doc: object, i: int, sent: Sentence) -> bool:
+def _negates(norms: list[str], i: int, sent: Sentence) -> bool:
     """A negation word that negates its clause (not 'whether or not', 'decided not to')."""
-    tok = doc[i]  # type: ignore[index]
-    if tok.norm_ not in cues.NEGATIONS:
+    norm = norms[i]
+    if norm not in cues.NEGATIONS:
         return False
-    if tok.norm_ != "not":
+    if norm != "not":
         return True
-    prev = doc[i - 1].norm_ if i > sent.tok_start else ""  # type: ignore[index]
-    nxt = doc[i + 1].norm_ if i + 1 < sent.tok_end else ""  # type: ignore[index]
+    prev = norms[i - 1] if i > sent.tok_start else ""
+    nxt = norms[i + 1] if i + 1 < sent.tok_end else ""
     if prev == "or" or nxt == "only":
         return False
     return not (nxt == "to" and prev not in cues.AUXILIARIES)
 
 
-def _with_help(found: tuple[Cue, ...], doc: object, sent: Sentence) -> tuple[Cue, ...]:
+def _with_help(found: tuple[Cue, ...], norms: list[str], sent: Sentence) -> tuple[Cue, ...]:
     """An 'inverted' referral counts only when it is for advice or help."""
     out: list[Cue] = []
     for cue in found:
-        if cue.kind == "inverted" and cue.text and _needs_help(cue, doc, sent):
+        if cue.kind == "inverted" and cue.text and _needs_help(cue, norms, sent):
             continue
         out.append(cue)
     return tuple(out)
 
 
-def _needs_help(cue: Cue, doc: object, sent: Sentence) -> bool:
+def _needs_help(cue: Cue, norms: list[str], sent: Sentence) -> bool:
     """True when a referral cue has no help word after it (so it is not an inverted referral)."""
-    first = doc[cue.start].norm_  # type: ignore[index]
-    if first not in {"refer", "signpost", "direct", "send", "put"}:
+    if norms[cue.start] not in {"refer", "signpost", "direct", "send", "put"}:
         return False
-    after = {doc[i].norm_ for i in range(cue.end, sent.tok_end)}  # type: ignore[index]
+    after = set(norms[cue.end : sent.tok_end])
     return not after & set(cues.HELP_WORDS)

@@ -49,6 +49,13 @@ class Facts:
     near: list[NearMiss]
     headings: dict[str, set[int]]  # heading concept -> sentences under a matching heading
     heading_evidence: dict[str, list[int]]  # heading concept -> the heading sentences themselves
+    by_concept: dict[str, dict[int, list[Accepted]]] = field(init=False, default_factory=dict)
+    reads: dict[int, set[int] | None] = field(init=False, default_factory=dict)  # see `_reads`
+
+    def __post_init__(self) -> None:
+        for s, hits in self.accepted.items():
+            for a in hits:
+                self.by_concept.setdefault(a.concept, {}).setdefault(s, []).append(a)
 
 
 @dataclass(slots=True)
@@ -81,14 +88,62 @@ def _unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
     return 0
 
 
+def _reads(cond: Condition, facts: Facts) -> set[int] | None:
+    """The sentences that say something `cond` asks for: on sentences with none, it fails.
+
+    None when it may hold even so (an `all` of nothing, a `min` below one: no rule file has them).
+    """
+    key = id(cond)  # conditions live as long as the rule, which outlives its facts
+    if key not in facts.reads:
+        facts.reads[key] = _said(cond, facts)
+    return facts.reads[key]
+
+
+def _said(cond: Condition, facts: Facts) -> set[int] | None:
+    match cond:
+        case ConceptRef(concept=name, min=least):
+            return set(facts.by_concept.get(name, ())) if least >= 1 else None
+        case HeadingRef():
+            return facts.headings.get(cond.key, set())
+        case AllOf(parts=parts) | AnyOf(parts=parts):
+            if not parts and isinstance(cond, AllOf):
+                return None
+            out: set[int] = set()
+            for part in parts:
+                sub = _reads(part, facts)
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+    raise TypeError(f"unknown condition {cond!r}")
+
+
+def _all_hold(
+    parts: tuple[Condition, ...], group: list[int], facts: Facts, analysis: Analysis
+) -> list[Outcome] | None:
+    """Every part's outcome on `group`, or None as soon as one part cannot or does not hold."""
+    for part in parts:
+        reads = _reads(part, facts)
+        if reads is not None and reads.isdisjoint(group):
+            return None
+    subs: list[Outcome] = []
+    for part in parts:
+        sub = holds(part, group, facts, analysis)
+        if not sub.ok:
+            return None
+        subs.append(sub)
+    return subs
+
+
 def holds(cond: Condition, sents: list[int], facts: Facts, analysis: Analysis) -> Outcome:
     """Evaluate `cond` on the candidate sentences `sents` (document order)."""
     match cond:
         case ConceptRef(concept=name, label=label, min=least):
             out = Outcome(False)
             terms: set[str] = set()
+            said = facts.by_concept.get(name, {})
             for s in sents:
-                mine = [a for a in facts.accepted.get(s, ()) if a.concept == name]
+                mine = said.get(s)
                 if mine:
                     out.labels.setdefault(s, set()).add(label)
                     out.spans.setdefault(s, set()).update(a.span for a in mine)
@@ -117,8 +172,8 @@ def holds(cond: Condition, sents: list[int], facts: Facts, analysis: Analysis) -
                 groups[_unit_key(analysis, s, scope)].append(s)
             out = Outcome(False)
             for group in groups.values():
-                subs = [holds(p, group, facts, analysis) for p in parts]
-                if all(sub.ok for sub in subs):
+                subs = _all_hold(parts, group, facts, analysis)
+                if subs is not None:
                     out.ok = True
                     for sub in subs:
                         out.add(sub)

@@ -7,7 +7,7 @@ from typing import Any
 
 from policycheck.engine.assess import stances
 from policycheck.engine.evaluate import Accepted, Facts, NearMiss
-from policycheck.engine.judge import Rejection, reject_hit, reject_sentence
+from policycheck.engine.judge import Judging, Rejection, reject_hit, reject_sentence
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy_hits
 from policycheck.engine.nlp import Analysis, normalise
 from policycheck.engine.numbers import TERM as PHONE_TERM
@@ -154,7 +154,7 @@ def facts_for(
     """Judge every sentence that says one of the criterion's concepts (matched through the
     `shared` vocabulary of several rule sets when given)."""
     rule: Rule = criterion.condition
-    vocab = {c.name: c for c in rule.concepts}
+    judging = Judging.of(rule)
     refs = leaves(rule.root)
     wanted = {r.concept for r in refs if isinstance(r, ConceptRef)}
     heading_refs = [r for r in refs if isinstance(r, HeadingRef)]
@@ -169,9 +169,9 @@ def facts_for(
         sent = analysis.sentences[si]
         doc = analysis.docs[sent.block]
         stance = judged[si]
-        whole = _heading(analysis, si) or reject_sentence(stance, rule, hits, vocab, doc)
+        whole = _heading(analysis, si) or reject_sentence(stance, judging, hits, doc)
         for hit in mine:
-            why = whole or reject_hit(stance, hit, hits, rule, vocab, doc)
+            why = whole or reject_hit(stance, hit, hits, judging, doc)
             if why is None:
                 accepted.setdefault(si, []).append(
                     Accepted(si, hit.concept, hit.term, _span(doc, hit, sent.start))

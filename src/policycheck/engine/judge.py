@@ -67,43 +67,49 @@ def partners(cond: Condition) -> dict[str, set[str]]:
     return out
 
 
-def covered_tokens(
-    hits: list[Hit],
-    rule: Rule,
-    vocab: dict[str, Concept],
-    concept: str | None = None,
-) -> set[int]:
+@dataclass(frozen=True, slots=True)
+class Judging:
+    """What judging needs to know of one criterion's rule, worked out once per criterion."""
+
+    rule: Rule
+    vocab: dict[str, Concept]
+    mates: dict[str, set[str]]  # concept -> its partners (see `partners`)
+    named: frozenset[str]  # every concept the condition names
+    negative: frozenset[str]  # the vocabulary's `negative` concepts
+
+    @classmethod
+    def of(cls, rule: Rule) -> Judging:
+        """The judging context of `rule`."""
+        return cls(
+            rule,
+            {c.name: c for c in rule.concepts},
+            partners(rule.root),
+            frozenset(leaf.concept for leaf in leaves(rule.root)),
+            frozenset(c.name for c in rule.concepts if c.negative),
+        )
+
+
+def covered_tokens(hits: list[Hit], judging: Judging, concept: str | None = None) -> set[int]:
     """Tokens inside a phrase: the 'no' of 'no recourse to public funds' negates nothing.
 
     A `negative` concept ("not ... share") covers its negation only for the concepts that must
     stand with it in the criterion (the negation is then the content the criterion asks for).
     """
-    mates = (
-        partners(rule.root).get(concept or "", set())
-        if concept
-        else {leaf.concept for leaf in leaves(rule.root)}
-    )
+    mates = judging.mates.get(concept, set()) if concept else judging.named
+    negative = judging.negative
     return {
         i
         for h in hits
-        if not h.cancelled_by and (h.concept in mates or not _negative(vocab, h.concept))
+        if not h.cancelled_by and (h.concept in mates or h.concept not in negative)
         for i in range(h.start, h.end)
     }
 
 
-def _negative(vocab: dict[str, Concept], name: str) -> bool:
-    concept = vocab.get(name)
-    return concept is not None and concept.negative
-
-
 def reject_sentence(
-    stance: Stance,
-    rule: Rule,
-    hits: list[Hit],
-    vocab: dict[str, Concept],
-    doc: object,
+    stance: Stance, judging: Judging, hits: list[Hit], doc: object
 ) -> Rejection | None:
     """The first reason, among those the rule set switches on, that the sentence does not count."""
+    rule, vocab = judging.rule, judging.vocab
     on = rule.assess
     by_kind: dict[str, list[Cue]] = {}
     for cue in stance.cues:
@@ -117,9 +123,9 @@ def reject_sentence(
         return Rejection("deferral", by_kind["deferral"][0].text)
     if "citation" in on and by_kind.get("citation") and not stance.committed:
         return Rejection("citation", by_kind["citation"][0].text)
-    covered = covered_tokens(hits, rule, vocab)
-    if "inverted" in on:
-        for cue in by_kind.get("inverted", []):
+    if "inverted" in on and by_kind.get("inverted"):
+        covered = covered_tokens(hits, judging)
+        for cue in by_kind["inverted"]:
             if _negated_before(stance, cue, covered):
                 continue
             if cue.source != "advice-giving" or _officer_said(stance, cue, doc):
@@ -137,45 +143,35 @@ def reject_sentence(
     return None
 
 
-def _inside_negative(
-    hit: Hit, hits: list[Hit], rule: Rule, vocab: dict[str, Concept], doc: object
-) -> Hit | None:
+def _inside_negative(hit: Hit, hits: list[Hit], judging: Judging, doc: object) -> Hit | None:
     """A `negative` phrase reaching into the hit ('not to pass') denies a positive concept.
 
     It does not when the negative concept stands with the hit's concept in the criterion: then the
     negation is the content asked for.
     """
-    if _negative(vocab, hit.concept):
+    negative = judging.negative
+    if hit.concept in negative:
         return None
-    mates = partners(rule.root).get(hit.concept, {hit.concept})
-    return next(
-        (
-            h
-            for h in hits
-            if not h.cancelled_by
-            and h.concept not in mates
-            and _negative(vocab, h.concept)
-            and h.start < hit.start < h.end
-            and any(doc[i].norm_ in cues.NEGATIONS for i in range(h.start, hit.start))  # type: ignore[index]
-        ),
-        None,
-    )
+    for h in hits:
+        if h.concept in negative and not h.cancelled_by and h.start < hit.start < h.end:
+            mates = judging.mates.get(hit.concept, {hit.concept})
+            if h.concept not in mates and any(
+                doc[i].norm_ in cues.NEGATIONS  # type: ignore[index]
+                for i in range(h.start, hit.start)
+            ):
+                return h
+    return None
 
 
 def reject_hit(
-    stance: Stance,
-    hit: Hit,
-    hits: list[Hit],
-    rule: Rule,
-    vocab: dict[str, Concept],
-    doc: object,
+    stance: Stance, hit: Hit, hits: list[Hit], judging: Judging, doc: object
 ) -> Rejection | None:
     """A hit in a clause negated by a word no vocabulary phrase accounts for does not count."""
     if hit.cancelled_by:
         return Rejection("wrong-object", hit.cancelled_by)
-    if "negation" not in rule.assess:
+    if "negation" not in judging.rule.assess:
         return None
-    denied = _inside_negative(hit, hits, rule, vocab, doc)
+    denied = _inside_negative(hit, hits, judging, doc)
     if denied is not None:
         return Rejection("negation", doc[denied.start : denied.end].text)  # type: ignore[index]
     if not stance.negations:
@@ -183,7 +179,7 @@ def reject_hit(
     clause = stance.clause_of(hit.start)
     if not any(i < hit.end and stance.clause_of(i) == clause for i in stance.negations):
         return None
-    covered = covered_tokens(hits, rule, vocab, hit.concept)
+    covered = covered_tokens(hits, judging, hit.concept)
     for i in stance.negations:
         # Negation reaches forward (NegEx): the subject before 'not' is not denied.
         if i < hit.end and i not in covered and stance.clause_of(i) == clause:

@@ -39,6 +39,7 @@ class CompiledVocabulary:
     fuzzy: tuple[tuple[str, str, int], ...]  # (concept, phrase, cutoff)
     specific: frozenset[str]
     keys: dict[int, tuple[str, str]]  # match id -> (concept, term)
+    gap_starts: dict[str, list[GapPhrase]]  # first segment -> the gap phrases it begins
 
 
 def _words(text: str, lemmas: bool) -> list[str]:
@@ -73,6 +74,7 @@ class GapPhrase:
     concept: str
     term: str
     segments: tuple[str, ...]
+    later: frozenset[str]  # the segments after the first, for a quick test that all occur
 
 
 @functools.cache
@@ -116,7 +118,7 @@ def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
             if GAP in text.split():
                 parts = " ".join(words).split(f" {GAP} ")
                 segs = tuple(segment(part.split(), lemmas) for part in parts)
-                gaps.append(GapPhrase(c.name, text, segs))
+                gaps.append(GapPhrase(c.name, text, segs, frozenset(segs[1:])))
                 continue
             name = key(c.name, text)
             for form in variants(words):
@@ -137,19 +139,25 @@ def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
         tuple(fuzzy),
         specific,
         keys,
+        _by_first_segment(gaps),
     )
 
 
-def _stops(doc: Any, stop_words: frozenset[str]) -> list[bool]:
+@functools.cache
+def _stop_ids(strings: Any) -> frozenset[int]:
+    """The string ids of the stop words in one string store (one per pipeline)."""
+    return frozenset(strings.add(w) for w in _stop_words())
+
+
+def _stops(doc: Any) -> list[bool]:
     """Per token: may a gap not pass it (punctuation, clause word, negation)?"""
     from spacy.attrs import IS_PUNCT, NORM
 
-    stop_ids = {doc.vocab.strings.add(w) for w in stop_words}
+    stop_ids = _stop_ids(doc.vocab.strings)
     return [bool(p) or n in stop_ids for p, n in doc.to_array([IS_PUNCT, NORM]).tolist()]
 
 
-@functools.cache
-def _by_first_segment(phrases: tuple[GapPhrase, ...]) -> dict[str, list[GapPhrase]]:
+def _by_first_segment(phrases: list[GapPhrase]) -> dict[str, list[GapPhrase]]:
     out: dict[str, list[GapPhrase]] = {}
     for gp in phrases:
         out.setdefault(gp.segments[0], []).append(gp)
@@ -181,23 +189,27 @@ def _stitch(compiled: CompiledVocabulary, doc: Any) -> list[tuple[str, str, int,
     if not phrases:
         return []
     occurrences: dict[str, list[tuple[int, int]]] = {}
-    for key, start, end in list(by_lemma(doc)) + list(by_lower(doc)):
+    for key, start, end in _matches(by_lemma, doc) + _matches(by_lower, doc):
         occurrences.setdefault(compiled.keys[key][1], []).append((start, end))
     if not occurrences:
         return []
-    stop_words = _stop_words()
     stop: list[bool] = []
     found: list[tuple[str, str, int, int]] = []
-    starting = _by_first_segment(phrases)
+    starting = compiled.gap_starts
     for gp in (gp for first in occurrences for gp in starting.get(first, ())):
-        if any(seg not in occurrences for seg in gp.segments):
+        if not occurrences.keys() >= gp.later:  # the first segment occurs: it led here
             continue
-        stop = stop or _stops(doc, stop_words)
+        stop = stop or _stops(doc)
         for first_start, first_end in occurrences[gp.segments[0]]:
             last = _follow(gp.segments[1:], first_end, occurrences, stop)
             if last is not None:
                 found.append((gp.concept, gp.term, first_start, last))
     return found
+
+
+def _matches(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
+    """A phrase matcher's (key, start, end) matches; an empty matcher is not run."""
+    return matcher(doc) if len(matcher) else []
 
 
 def _keyed(
@@ -209,12 +221,17 @@ def _keyed(
 
 def find_hits(compiled: CompiledVocabulary, doc: Any) -> list[Hit]:
     """Every concept said in one block's Doc, longest gap matches only, `except`s applied."""
-    found = _keyed(compiled, compiled.phrase(doc) + compiled.exact(doc) + compiled.abbrev(doc))
+    matches = _matches(compiled.phrase, doc) + _matches(compiled.exact, doc)
+    found = _keyed(compiled, matches + _matches(compiled.abbrev, doc))
     found += _stitch(compiled, doc)
-    cancels = _keyed(compiled, compiled.unless(doc)) if len(compiled.unless) else []
+    cancels = _keyed(compiled, _matches(compiled.unless, doc))
     hits: dict[tuple[str, int, int], Hit] = {}
     for concept, term, start, end in found:
-        by = next((t for c, t, s, e in cancels if c == concept and s < end and start < e), "")
+        by = (
+            next((t for c, t, s, e in cancels if c == concept and s < end and start < e), "")
+            if cancels
+            else ""
+        )
         hit = Hit(concept, term, start, end, by)
         hits.setdefault((concept, start, end), hit)
     return sorted(hits.values(), key=lambda h: (h.start, h.end, h.concept))
