@@ -1,11 +1,13 @@
 """Benchmark policycheck against the libraries it builds on; prints a Markdown table.
 
 Usage: python bench/run.py [--runs N] [--quick] [--out FILE]   (run from the repository root)
-Documents are generated once into bench/.data/ (DOCX via python-docx, PDF via LibreOffice).
-Figures are medians over N runs with min-max; ratios name their baseline. Measured: peak memory
-(200-page PDF), whole-process check against pdfplumber and pdftotext (40-page PDF), in-process
-pages/s per stage and format, growth over 5/40/200 pages, --help and --version start-up,
---jobs 1 against --jobs 2 on a batch, and a cold against a warm cache. See docs/performance.md.
+Documents are generated once into bench/.data/ (DOCX via python-docx, PDF via LibreOffice), with
+full pages of about 2,800 characters as a real policy has. Figures are medians over N runs with
+min-max; ratios name their baseline. Measured: peak memory (200-page PDF), whole-process check
+against pdfplumber and pdftotext (the 40-page PDF, a half-full 40-page PDF, and a real-world PDF
+from ../shared/corpus when present), in-process pages/s per stage and format, growth over
+5/40/200 pages, --help and --version start-up, --jobs 1 against --jobs 2 on a batch, and a cold
+against a warm cache. See docs/performance.md.
 """
 
 from __future__ import annotations
