@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -91,6 +92,7 @@ def _worker_main(conn: Connection, setup: Setup) -> None:
     if setup.warmer is not None:
         for group in dict.fromkeys(rulesets.values()):
             setup.warmer(group)
+    gc.freeze()  # rules and matchers live as long as the worker: collections need not walk them
     conn.send(("ready",))
     try:
         while (task := conn.recv()) is not None:
