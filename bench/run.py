@@ -187,8 +187,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ours40 = ours
     if shutil.which("pdftotext"):
         poppler = run_process(["pdftotext", str(pdf40), os.devnull], runs)
-        _row(rows, "1. poppler `pdftotext`, the 40-page full-page PDF, whole process", poppler.show(),
-             f"ours is {ours40.median / poppler.median:.1f}x pdftotext")
+        _row(rows, "1. poppler `pdftotext`, the 40-page full-page PDF, whole process",
+             poppler.show(), f"ours is {ours40.median / poppler.median:.1f}x pdftotext")
 
     for fmt, index in (("DOCX", 0), ("PDF", 1)):
         for pages in (5, 40, 200):
