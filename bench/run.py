@@ -226,7 +226,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         _row(rows, f"7. cache: unchanged re-run, {label}", warm.show(),
              f"{cold.median / warm.median:.1f}x faster than the first run (fastest re-run: "
              f"{cold.median / warm.samples[0]:.1f}x)")
-
+        text_cmd = [PY, "-m", "policycheck", "check", "--format", "text", "--jobs", "2",
+                    "--cache-dir", str(cache), str(batch)]
+        as_text = run_process(text_cmd, runs)
+        _row(rows, f"8. unchanged re-run, {label}, default text report", as_text.show(),
+             f"{as_text.median / warm.median:.1f}x the JSON re-run: the report costs "
+             f"{(as_text.median - warm.median) / batch_size * 1000:.1f} ms a document more")
 
     table = ["| measure | result (median, min-max) | comparison |", "| --- | --- | --- |"]
     table += [f"| {a} | {b} | {c} |" for a, b, c in rows]
