@@ -74,3 +74,4 @@ def test_only_the_real_pipeline_on_two_cpus_head_starts(
     run_batch([Task(0, PDF, SPECS)], SETUP, RULESETS, jobs=1, timeout=120)
     assert started[-1] is None
     assert multiprocessing.active_children() == []
+

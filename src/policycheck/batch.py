@@ -233,8 +233,8 @@ def _run_pool(
             busy = [w.started + timeout - now for w in workers if w.task and timeout]
             busy += [head.started + timeout - now] if head and timeout else []
             wait_for = max(0.0, min(busy)) if busy else None
-            waitables = [w.conn for w in workers] + [w.process.sentinel for w in workers]
-            waitables += [head.conn, head.process.sentinel] if head else []
+            waitables: list[Any] = [w.conn for w in workers]
+            waitables += [w.process.sentinel for w in workers] + ([head.fileno] if head else [])
             wait(waitables, wait_for)
             if head is not None and _head_done(head, pending, begun, finish, timeout):
                 head = None

@@ -4,24 +4,36 @@ Starting a worker waits for the server that preloads spaCy (about half a second)
 first document meanwhile, in a process of its own, takes its extraction off that wait; the
 worker then gets the document already read. The process can be killed like a worker, so the
 document keeps its time limit, and a crash while reading it is that document's error only.
+
+The process is a plain `python -c` child that imports only the extractors, so it costs no
+command-line start-up (multiprocessing's `spawn` would import the caller's main module again).
+The job and the result travel pickled over its stdin and stdout, between our own processes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import signal
+import os
+import pickle
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from policycheck.errors import DocumentTimeoutError
 from policycheck.extract import ExtractOptions
 from policycheck.model import Document, DocumentResult
-from policycheck.pipeline import read_document
+
+_CHILD = (
+    "import pickle, signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"  # the parent decides what Ctrl-C means
+    "sys.path[:] = pickle.load(sys.stdin.buffer)\n"  # first, so that the job can be read
+    "from policycheck.headstart import read_for_parent\n"
+    "read_for_parent(pickle.load(sys.stdin.buffer))\n"
+)
 
 
 def too_long(timeout: float) -> str:
@@ -31,11 +43,18 @@ def too_long(timeout: float) -> str:
     ).reason
 
 
-def _extractor_main(conn: Connection, path: Path, options: ExtractOptions) -> None:
-    """Extract one document and send it (or its error result) back."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    with contextlib.suppress(EOFError, OSError):
-        conn.send(read_document(path, options))
+def read_for_parent(job: dict[str, Any]) -> None:
+    """In the child: read the document and write it (or its error result) to stdout, pickled.
+
+    Anything a library prints meanwhile goes to stderr, so it cannot corrupt the result."""
+    from policycheck.pipeline import read_document
+
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    read = read_document(job["file"], job["options"])
+    with contextlib.suppress(OSError):
+        out.write(pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+        out.close()
 
 
 @dataclass(slots=True)
@@ -43,45 +62,64 @@ class HeadStart:
     """One document being read by its own process; `task` is the caller's, carried along."""
 
     task: Any
-    process: BaseProcess
-    conn: Connection
+    process: subprocess.Popen[bytes]
     started: float
 
     @classmethod
     def begin(cls, task: Any, path: Path, options: ExtractOptions) -> HeadStart:
-        """Start reading `path` now (a fresh interpreter: the forkserver is busy preloading)."""
-        ctx = multiprocessing.get_context("spawn")
-        parent, child = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=_extractor_main, args=(child, path, options), daemon=True)
-        process.start()
-        child.close()
-        return cls(task, process, parent, time.monotonic())
+        """Start reading `path` now."""
+        process = subprocess.Popen(
+            [sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        )
+        job = {"file": path, "options": options}
+        assert process.stdin is not None
+        with contextlib.suppress(OSError):  # a child that died at once is found by `poll`
+            process.stdin.write(pickle.dumps(list(sys.path), protocol=pickle.HIGHEST_PROTOCOL))
+            process.stdin.write(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+            process.stdin.close()
+        return cls(task, process, time.monotonic())
+
+    @property
+    def output(self) -> IO[bytes]:
+        """The child's stdout: readable when the result (or the end) comes."""
+        assert self.process.stdout is not None
+        return self.process.stdout
+
+    @property
+    def fileno(self) -> int:
+        """What the caller waits on (see `output`)."""
+        return self.output.fileno()
 
     def poll(self, timeout: float | None) -> Document | DocumentResult | str | None:
         """The document, its error result, or the reason it failed (crash, time limit); None
         while it is still being read. Anything but None ends the process."""
-        alive = self.process.is_alive()  # first: a process that has ended sent all it will
-        try:
-            read = self.conn.recv() if self.conn.poll() else None
-        except (EOFError, OSError):
-            read = None
-        if isinstance(read, Document | DocumentResult):
-            self.end(kill=True)  # all sent: no need to wait for its interpreter to wind down
-            return read
-        if not alive:
+        if wait([self.fileno], 0):
+            data = self.output.read()  # the child writes once, then exits: never blocks long
             self.end(kill=False)
-            return f"the checking process crashed (exit code {self.process.exitcode})"
+            read = _loads(data)
+            if read is not None:
+                return read
+            return f"the checking process crashed (exit code {self.process.returncode})"
         if timeout and time.monotonic() - self.started > timeout:
             self.end(kill=True)
             return too_long(timeout)
         return None
 
     def end(self, kill: bool) -> None:
-        """Stop the process (at once with `kill`) and close the pipe."""
+        """Stop the process (at once with `kill`) and close its pipes."""
         if kill:
             self.process.kill()
-        self.process.join(2)
-        if self.process.is_alive():
+        try:
+            self.process.wait(2)
+        except subprocess.TimeoutExpired:
             self.process.kill()
-            self.process.join()
-        self.conn.close()
+            self.process.wait()
+        self.output.close()
+
+
+def _loads(data: bytes) -> Document | DocumentResult | None:
+    try:
+        read = pickle.loads(data) if data else None
+    except Exception:  # cut short: the process died while writing
+        return None
+    return read if isinstance(read, Document | DocumentResult) else None
