@@ -86,3 +86,32 @@ def test_spacy_loads_without_its_command_line_package() -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     ).stdout.splitlines()
     assert out == ["[]", "True True"]
+
+
+def test_a_spacy_that_needs_more_of_its_cli_is_imported_plainly() -> None:
+    """If spaCy's import asks the placeholders for something they lack, spaCy still loads."""
+    code = (
+        "import sys, types\n"
+        "import policycheck.engine.nlp as nlp\n"
+        "real = nlp._spacy_info\n"
+        # a spaCy whose __init__ wants a name the placeholder does not offer
+        "import importlib.abc, importlib.machinery\n"
+        "class Guard(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'spacy.about':\n"
+        "            info = sys.modules.get('spacy.cli.info')\n"
+        "            if info is not None and not hasattr(info, 'needed'):\n"
+        "                raise ImportError('cannot import name needed')\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Guard())\n"
+        "spacy = nlp.import_spacy()\n"
+        "sys.meta_path.pop(0)\n"
+        "print(spacy.__name__, 'spacy.cli.info' not in sys.modules or\n"
+        "      hasattr(sys.modules['spacy.cli.info'], 'info'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["spacy", "True"]

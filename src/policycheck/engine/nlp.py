@@ -110,8 +110,11 @@ def import_spacy() -> Any:
     info.info = _spacy_info  # type: ignore[attr-defined]
     placeholders = {"spacy.cli": cli, "spacy.cli.info": info}
     sys.modules.update(placeholders)
+    plain = False
     try:
         import spacy
+    except ImportError:  # a spaCy that wants more of its CLI at import: import it plainly
+        plain = True
     finally:
         for name, module in placeholders.items():
             if sys.modules.get(name) is module:
@@ -119,6 +122,8 @@ def import_spacy() -> Any:
         loaded = sys.modules.get("spacy")
         if loaded is not None and getattr(loaded, "cli", None) is cli:
             delattr(loaded, "cli")
+    if plain:
+        import spacy
     return spacy
 
 
