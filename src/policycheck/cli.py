@@ -501,6 +501,10 @@ def extract_command(
         typer.Option("--limit", metavar="NAME=VALUE",
                      help="Change a safety limit, e.g. max-pdf-pages=500 (repeatable)."),
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds per document before it is stopped (0: no limit)."),
+    ] = 120,
 ) -> None:
     """Show the blocks policycheck reads from each document, with their citations."""
     from policycheck.checkrun import merged_limits
@@ -519,7 +523,7 @@ def extract_command(
     except PolicycheckError as exc:
         fail(exc)
     options = ExtractOptions(pdf_engine=pdf_engine, password=password, limits=limits)
-    results = extract_all(paths, [display_path(p) for p in paths], options)
+    results = extract_all(paths, [display_path(p) for p in paths], options, timeout)
     for result in results:
         if result.error:
             typer.echo(f"policycheck: {result.display_path}: {result.error}", err=True)

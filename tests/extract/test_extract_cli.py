@@ -90,3 +90,14 @@ def test_unknown_format_or_engine_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", "--pdf-engine", "poppler", str(good)])
     assert result.exit_code == 2
     assert "unknown PDF engine 'poppler' (choose from pdfium, pdfplumber)" in result.stderr
+
+
+def test_a_file_over_the_time_limit_is_stopped_and_the_next_is_read(tmp_path: Path) -> None:
+    slow = revised_docx(tmp_path)
+    result = runner.invoke(app, ["extract", "--timeout", "0.001", str(slow)])
+    assert result.exit_code == 2
+    assert "took longer than 0.001 s (per-document time limit); stopped" in result.stderr
+    # Without a limit the same file is read in this process, as before.
+    result = runner.invoke(app, ["extract", "--timeout", "0", str(slow)])
+    assert result.exit_code == 0, result.output
+    assert "will not share status." in result.stdout
