@@ -48,9 +48,22 @@ def check_all(
 ) -> tuple[Report, ...]:
     """`check` with every rule set, matching the vocabulary they share once, not once each."""
     shared = shared_vocabulary(rulesets) if len(rulesets) > 1 else None
-    if not shared:
-        return tuple(check(document, ruleset, model) for ruleset in rulesets)
-    return tuple(check(document, ruleset, model, shared=shared) for ruleset in rulesets)
+    try:
+        if not shared:
+            return tuple(check(document, ruleset, model) for ruleset in rulesets)
+        return tuple(check(document, ruleset, model, shared=shared) for ruleset in rulesets)
+    finally:
+        forget_documents()
+
+
+def forget_documents() -> None:
+    """Drop every document's analysis and hits (kept while its rule sets are checked): a batch
+    would otherwise hold the last few dozen documents' spaCy Docs, about 40 MB per 200 pages."""
+    from policycheck.engine import assess, facts, nlp
+
+    for cached in (nlp.analyse, assess.stances, facts.sentence_hits, facts._hits_within,
+                   facts.heading_matches):
+        cached.cache_clear()
 
 
 def shared_vocabulary(rulesets: Sequence[RuleSet]) -> tuple[Concept, ...] | None:
