@@ -70,6 +70,7 @@ class HeadStart:
         """Start reading `path` now."""
         process = subprocess.Popen(
             [sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            start_new_session=True,  # Ctrl-C in the terminal is for the parent, which stops it
         )
         job = {"file": path, "options": options}
         assert process.stdin is not None
