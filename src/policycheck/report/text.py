@@ -55,7 +55,15 @@ def _paragraph(
 ) -> list[str]:
     """Styled text wrapped to the width, each line indented by `indent` spaces."""
     margin = " " * indent
-    return [margin + paint(line, options.color) for line in wrap(runs, width - indent)]
+    return [margin + paint(line, options.color)
+            for line in wrap(_spelled(runs, options), width - indent)]
+
+
+def _spelled(runs: Sequence[Run], options: RenderOptions) -> Sequence[Run]:
+    """Runs as the terminal will show them: ASCII ones before measuring, as '§' becomes 's.'."""
+    if not options.extras.get("ascii"):
+        return runs
+    return [(to_ascii(text), style) for text, style in runs]
 
 
 def _document(result: DocumentResult, options: RenderOptions, width: int) -> list[str]:
@@ -97,8 +105,8 @@ def _table(shown: Sequence[Finding], options: RenderOptions, width: int) -> list
     no outer edge, one space of padding inside the column dividers), measured once per cell.
     """
     symbols = marks(options)
-    rows = [(symbols[f.status], f.criterion.id, STYLES[f.status], _details(f, options))
-            for f in shown]
+    rows = [(symbols[f.status], f.criterion.id, STYLES[f.status],
+             _spelled(_details(f, options), options)) for f in shown]
     mark_width = max(0, *(cells(mark) for mark, _, _, _ in rows))
     id_width = max(cells(HEADERS[1]), *(cells(cid) for _, cid, _, _ in rows))
     natural = max(cells(HEADERS[2]), *(

@@ -33,7 +33,8 @@ def rich_table(
         expand=False, header_style="bold", safe_box=ascii_only,
     )
     table.add_column(headers[0], no_wrap=True)
-    table.add_column(headers[1], no_wrap=True)
+    # An ASCII terminal gets "..." for rich's one-cell ellipsis, which would overflow the line.
+    table.add_column(headers[1], no_wrap=True, overflow="crop" if ascii_only else "ellipsis")
     table.add_column(headers[2], overflow="fold", ratio=1)
     for mark, cid, style, details in rows:
         cell = Text()
