@@ -21,7 +21,7 @@ _SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yel
         "magenta": "35", "cyan": "36"}
 
 # A word with the whitespace after it (and any before it at the start of a line).
-_WORD = re.compile(r"\s*\S+\s*")
+_WORD = re.compile(r"(\s*\S+)\s*")
 # Characters whose width depends on their neighbours: measure whole words with these.
 _JOINERS = frozenset("\u200d\ufe0f")
 
@@ -45,16 +45,17 @@ def breaks(line: str, width: int) -> list[int]:
     """Offsets at which to break one line (no newlines) so each piece fits `width` cells."""
     offsets: list[int] = []
     measure = _measure(line)
+    if measure(0, len(line)) <= width and _JOINERS.isdisjoint(line):
+        return offsets  # widths add up word by word here, so every word fits
     used = 0
     for match in _WORD.finditer(line):
         start, end = match.span()
-        word = match.group(0)
-        length = measure(start, start + len(word.rstrip()))
+        length = measure(start, match.end(1))
         if width - used >= length:
             used += measure(start, end)
         elif length > width:
             # Longer than a whole line: fold it across as many lines as it needs.
-            folded = chop_cells(word, width)
+            folded = chop_cells(match.group(0), width)
             for index, piece in enumerate(folded):
                 if start:
                     offsets.append(start)
