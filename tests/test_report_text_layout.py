@@ -105,5 +105,5 @@ def test_any_text_fits_the_terminal_and_keeps_its_words(text: str, width: int) -
     out = render([result], RenderOptions(width=width, verbose=True))
     assert _widest(out) <= width
     for word in text.split()[:3]:
-        if cell_len(word) < width // 3:
+        if cell_len(word) <= 6:  # narrower than the details column even at 40 columns
             assert word in out
