@@ -117,7 +117,7 @@ def _table(shown: Sequence[Finding], options: RenderOptions, width: int) -> list
     if details_width < NARROWEST_DETAILS:
         from policycheck.report.texttable import rich_table
 
-        return rich_table(HEADERS, [(m, c, s, d) for m, c, s, d in rows], options, width)
+        return rich_table(HEADERS, rows, options, width)
     ascii_only = bool(options.extras.get("ascii"))
     divider = "|" if ascii_only else " "
 
