@@ -31,7 +31,9 @@ sys.path.insert(0, str(HERE.parent / "src"))
 import corpus  # noqa: E402
 
 PY = sys.executable
-ENV = {**os.environ, "PYTHONPATH": str(HERE.parent / "src"), "NO_COLOR": "1"}
+# Byte-compiled modules cached, as an installed package has them (pip compiles at install).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV |= {"PYTHONPATH": str(HERE.parent / "src"), "NO_COLOR": "1"}
 # A real, dense public document (a US Federal Register notice) from the shared test corpus.
 REAL_PDF = HERE.parent.parent / "shared" / "corpus" / "pdf" / "federal-register-2020-17221.pdf"
 PDFPLUMBER_ONLY = (
