@@ -131,3 +131,23 @@ def test_a_checked_document_is_not_kept_in_memory() -> None:
         assert cached.cache_info().currsize == 0
     holders = [r for r in gc.get_referrers(document) if not isinstance(r, dict)]
     assert not any("Analysis" in type(r).__name__ for r in holders)
+
+
+def test_the_shared_vocabulary_is_matched_once_per_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policycheck.engine import facts
+
+    matched: list[int] = []
+    original = facts.sentence_hits
+
+    def counting(analysis: object, concepts: tuple[object, ...]) -> object:
+        matched.append(len(concepts))
+        return original(analysis, concepts)  # type: ignore[arg-type]
+
+    counting.cache_clear = original.cache_clear  # type: ignore[attr-defined]
+    monkeypatch.setattr(facts, "sentence_hits", counting)
+    check_all(extract(SAMPLES / "dunmere-migrant-victims-procedure.pdf"), RULESETS)
+    shared = shared_vocabulary(RULESETS)
+    assert shared is not None
+    assert matched and set(matched) == {len(shared)}  # never once per rule set
