@@ -118,33 +118,33 @@ class _Worker:
 PRELOAD = "policycheck.preload"
 
 
-def _context(setup: Setup) -> Any:
-    """Forkserver where there is one; with the real engine, its server preloads spaCy."""
+def _context(setup: Setup | None = None) -> Any:
+    """Forkserver where there is one; with the real engine (or none named), its server preloads
+    spaCy."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    if setup.warmer is warm_engine:
+    if setup is None or setup.warmer is warm_engine:
         ctx.set_forkserver_preload([PRELOAD])
     return ctx
 
 
-def prestart_engine() -> None:
-    """Start the preloading forkserver now (the default engine), if this platform has one."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        multiprocessing.get_context("forkserver").set_forkserver_preload([PRELOAD])
+def _ensure_server(ctx: Any) -> None:
+    if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
 
 
+def prestart_engine() -> None:
+    """Start the real engine's preloading server now, if this platform has one."""
+    _ensure_server(_context())
+
+
 def prestart(setup: Setup, jobs: int, timeout: float | None) -> None:
     """Start the forkserver now, so that it preloads while the caller still loads rules."""
     if jobs > 1 or timeout:
-        ctx = _context(setup)
-        if ctx.get_start_method() == "forkserver":
-            from multiprocessing import forkserver
-
-            forkserver.ensure_running()
+        _ensure_server(_context(setup))
 
 
 def _start(ctx: Any, setup: Setup) -> _Worker:

@@ -534,8 +534,8 @@ def extract_command(
 def main() -> None:
     """Console-script entry point."""
     if _checks_documents(sys.argv[1:]):
-        # The worker processes' server loads spaCy and the rules (about half a second) while
-        # this process parses options and finds the documents.
+        # The worker processes' server loads spaCy (about half a second) while this process
+        # parses options, loads the rules and finds the documents.
         from policycheck.batch import prestart_engine
 
         prestart_engine()
