@@ -75,6 +75,12 @@ def source_text(source: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def capture(source: dict[str, Any], where: str) -> list[str]:
+    """Lines of a web page's furniture (cookie banner, menu, footer) that survived a capture to
+    text or Markdown: `capture: {top: [...], bottom: [...]}`, written as they stand."""
+    return [str(line) for line in source.get("capture", {}).get(where, [])]
+
+
 # ---------------------------------------------------------------- DOCX
 
 def _run_xml(kind: str, text: str, ids: list[int]) -> Any:
@@ -173,6 +179,8 @@ def build_docx(source: dict[str, Any], out: Path, keep_soft_hyphens: bool = Fals
             para = doc.add_paragraph(accepted(value), style=f"Heading {kind[1]}")
         elif kind == "p":
             para = _paragraph(doc, value, None, ids)
+        elif kind == "quote":
+            para = _paragraph(doc, value, "Quote", ids)
         elif kind in ("ul", "ol"):
             style = "List Bullet" if kind == "ul" else "List Number"
             para = None
@@ -251,6 +259,8 @@ def build_html(source: dict[str, Any]) -> str:
             body.append(f"<h{level}>{_html_inline(value)}</h{level}>")
         elif kind == "p":
             body.append(f"<p>{_html_inline(value)}</p>")
+        elif kind == "quote":
+            body.append(f"<blockquote><p>{_html_inline(value)}</p></blockquote>")
         elif kind in ("ul", "ol"):
             items = "".join(f"<li>{_html_inline(i)}</li>" for i in value)
             body.append(f"<{kind}>{items}</{kind}>")
@@ -282,7 +292,8 @@ def build_html(source: dict[str, Any]) -> str:
 
 def build_markdown(source: dict[str, Any]) -> str:
     """Markdown as an intranet or repository page would hold it."""
-    lines = [f"# {source['title']}", ""]
+    top = capture(source, "top")
+    lines = [*top, *([""] if top else []), f"# {source['title']}", ""]
     for key, value in source.get("meta", []):
         lines.append(f"**{key}:** {value}  ")
     if source.get("meta"):
@@ -293,6 +304,8 @@ def build_markdown(source: dict[str, Any]) -> str:
             lines += ["#" * (int(kind[1]) + 1) + " " + accepted(value), ""]
         elif kind == "p":
             lines += [accepted(value), ""]
+        elif kind == "quote":
+            lines += ["> " + accepted(value), ""]
         elif kind in ("ul", "ol"):
             for n, item in enumerate(value, 1):
                 lines.append(("-" if kind == "ul" else f"{n}.") + " " + accepted(item))
@@ -303,12 +316,14 @@ def build_markdown(source: dict[str, Any]) -> str:
             for row in value[1:]:
                 lines.append("| " + " | ".join(accepted(c) for c in row) + " |")
             lines.append("")
+    lines += capture(source, "bottom")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def build_text(source: dict[str, Any]) -> str:
     """Plain text as a letter or force order pasted out of an email system would look."""
-    lines: list[str] = []
+    top = capture(source, "top")
+    lines: list[str] = [*top, *([""] if top else [])]
     if source.get("marking"):
         lines += [source["marking"], ""]
     lines += [source["title"].upper(), ""]
@@ -322,6 +337,8 @@ def build_text(source: dict[str, Any]) -> str:
             lines += [accepted(value).upper() if kind == "h1" else accepted(value), ""]
         elif kind == "p":
             lines += [accepted(value), ""]
+        elif kind == "quote":
+            lines += ["    " + accepted(value), ""]
         elif kind in ("ul", "ol"):
             for n, item in enumerate(value, 1):
                 lines.append(("  * " if kind == "ul" else f"  ({chr(96 + n)}) ") + accepted(item))
@@ -330,6 +347,7 @@ def build_text(source: dict[str, Any]) -> str:
             for row in value[1:]:
                 lines.append(" - ".join(accepted(c) for c in row))
             lines.append("")
+    lines += capture(source, "bottom")
     return "\n".join(lines).rstrip() + "\n"
 
 

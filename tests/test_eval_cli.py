@@ -186,3 +186,31 @@ def test_output_writes_the_report_to_a_file(corpus: Path) -> None:
     code, out, _ = run("--labels", str(corpus / "labels.yaml"), "-f", "json", "-o", str(target))
     assert code == 0 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["checker"]["all"]["overall"]["tp"] == 2
+
+
+def test_blind_rounds_are_scored_apart_and_selected_with_round(corpus: Path) -> None:
+    labels = corpus / "labels.yaml"
+    labels.write_text(LABELS.replace("    split: holdout\n",
+                                     "    split: holdout\n    origin: blind\n    round: 2\n"),
+                      encoding="utf-8")
+    code, out, _ = run("--labels", str(labels), "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["checker"]["round 2"]["documents"] == 1
+    assert data["checker"]["round 2"]["overall"]["fn"] == 1
+    assert data["checker"]["blind"]["overall"] == data["checker"]["round 2"]["overall"]
+    code, out, _ = run("--labels", str(labels))
+    assert "round 2 (1 docs)" in out
+    code, out, _ = run("--labels", str(labels), "-f", "json", "--round", "2")
+    assert [d["name"] for d in json.loads(out)["documents"]] == ["b.txt"]
+    code, _, err = run("--labels", str(labels), "--round", "3")
+    assert code == 2 and "no labelled documents in split 'all', round 3" in err
+
+
+def test_a_blind_document_without_its_round_is_refused(corpus: Path) -> None:
+    labels = corpus / "labels.yaml"
+    blind = LABELS.replace("    split: holdout\n", "    split: holdout\n    origin: blind\n")
+    labels.write_text(blind, encoding="utf-8")
+    code, _, err = run("--labels", str(labels))
+    assert code == 2
+    assert "documents.b.txt.round: a blind document needs the round it was written for" in err

@@ -246,6 +246,10 @@ def eval_(
     split: Annotated[EvalSplit, typer.Option(help="Score dev, holdout or all documents.")] = (
         EvalSplit.ALL
     ),
+    rounds: Annotated[
+        list[int] | None,
+        typer.Option("--round", help="Only the blind documents of round N; repeatable."),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
     min_precision: Annotated[
         float | None, typer.Option(help="Exit 1 if overall precision of 'met' is below this.")
@@ -262,7 +266,7 @@ def eval_(
 
     try:
         gold = load_labels(labels)
-        documents = select(gold, paths or [], split.value)
+        documents = select(gold, paths or [], split.value, rounds or ())
         rulesets = load_rulesets(gold.rulesets)
         check_criteria(gold, rulesets)
     except PolicycheckError as exc:

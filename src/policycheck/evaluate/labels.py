@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from policycheck.errors import ConfigError
 
@@ -28,6 +28,11 @@ class TrapKind(StrEnum):
     PAGE_FURNITURE = "page-furniture"
     PASSING_MENTION = "passing-mention"
     SPECIALIST_ONLY = "specialist-only"
+    ATTRIBUTED = "attributed"  # quoted from, or attributed to, the report or someone else
+    HISTORY = "history"  # an account of what others did or found
+    SCRUTINY = "scrutiny"  # a body scrutinising or intending to understand someone else's work
+    SIGNPOST = "signpost"  # a title, heading, contents line or front matter
+    UNRELATED = "unrelated"  # a document or part not about victims, witnesses or status
 
 
 # Trap text that an extractor must drop: it must not occur in the checked text at all.
@@ -58,6 +63,8 @@ class _Document(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     source: str | None = None
     split: Literal["dev", "holdout"]
+    origin: Literal["authored", "blind"] = "authored"
+    round: int | None = Field(default=None, ge=1)
     genre: str
     rulesets: tuple[str, ...]
     criteria: dict[str, _Label]
@@ -99,6 +106,8 @@ class GoldDocument:
     rulesets: tuple[str, ...]
     labels: tuple[GoldLabel, ...]
     source: Path | None = None
+    origin: str = "authored"  # "blind": written and labelled without sight of the rules
+    round: int | None = None  # the blind round it was written for
 
     def label(self, criterion: str) -> GoldLabel | None:
         """The gold label for `criterion`, or None when the document is not labelled for it."""
@@ -151,8 +160,11 @@ def parse_labels(data: object, path: Path) -> Labels:
                 raise ConfigError("a missing label cannot have sentences", path,
                                   field=f"{where}.criteria.{gold.criterion}")
         source = path.parent / doc.source if doc.source else None
+        if doc.origin == "blind" and doc.round is None:
+            raise ConfigError("a blind document needs the round it was written for", path,
+                              field=f"{where}.round")
         docs.append(GoldDocument(name, path.parent / name, doc.split, doc.genre, doc.rulesets,
-                                 labels, source))
+                                 labels, source, doc.origin, doc.round))
     return Labels(path=path, documents=tuple(docs))
 
 

@@ -134,8 +134,13 @@ def by_split(
     documents: Sequence[GoldDocument], predictions: Sequence[Prediction],
     criterion_order: Sequence[str] = (),
 ) -> dict[str, Scores]:
-    """Scores for all documents and for each split ('all', 'dev', 'holdout')."""
-    splits = {"all": list(documents)}
+    """Scores for all documents, each split ('dev', 'holdout'), the blind documents ('blind')
+    and each blind round ('round 3')."""
+    splits: dict[str, list[GoldDocument]] = {"all": list(documents)}
     for doc in documents:
         splits.setdefault(doc.split, []).append(doc)
+    for doc in sorted(documents, key=lambda d: d.round or 0):
+        if doc.origin == "blind":
+            splits.setdefault("blind", []).append(doc)
+            splits.setdefault(f"round {doc.round}", []).append(doc)
     return {name: score(docs, predictions, criterion_order) for name, docs in splits.items()}

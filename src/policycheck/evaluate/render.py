@@ -60,6 +60,13 @@ def render_text(ev: Evaluation) -> str:
     for name in ("dev", "holdout", "all"):
         if name in ev.checker and (ev.split == "all" or name == ev.split):
             out.append(_row(name, ev.checker[name].overall, ev.baseline[name].overall, width))
+    rounds = [name for name in ev.checker if name == "blind" or name.startswith("round ")]
+    if rounds:
+        out += ["", "Blind documents, by round (overall, micro):"]
+        for name in rounds:
+            docs = ev.checker[name].documents
+            label = f"{name} ({docs} docs)"
+            out.append(_row(label, ev.checker[name].overall, ev.baseline[name].overall, width))
     if ev.errors:
         out += ["", f"Documents that could not be checked ({len(ev.errors)}):"]
         out += [f"  {doc}: {reason}" for doc, reason in ev.errors]
@@ -96,7 +103,8 @@ def render_json(ev: Evaluation) -> str:
     doc = {
         "labels": ev.labels.as_posix(),
         "split": ev.split,
-        "documents": [{"name": d.name, "split": d.split, "genre": d.genre} for d in ev.documents],
+        "documents": [{"name": d.name, "split": d.split, "genre": d.genre, "origin": d.origin,
+                       "round": d.round} for d in ev.documents],
         "checker": {name: _scores(s) for name, s in ev.checker.items()},
         "baseline": {name: _scores(s) for name, s in ev.baseline.items()},
         "disagreements": [_json_disagreement(d) for d in ev.checker[ev.split].disagreements],

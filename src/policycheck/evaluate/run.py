@@ -25,8 +25,11 @@ class Evaluation:
     errors: tuple[tuple[str, str], ...]  # (document, reason) for documents that failed
 
 
-def select(labels: Labels, paths: Sequence[Path], split: str) -> tuple[GoldDocument, ...]:
-    """The labelled documents named by `paths` (files or folders; none = all) in `split`."""
+def select(
+    labels: Labels, paths: Sequence[Path], split: str, rounds: Sequence[int] = (),
+) -> tuple[GoldDocument, ...]:
+    """The labelled documents named by `paths` (files or folders; none = all) in `split`, and
+    of the blind `rounds` when any are given."""
     chosen: list[GoldDocument] = []
     for given in paths:
         root = given.resolve()
@@ -36,9 +39,12 @@ def select(labels: Labels, paths: Sequence[Path], split: str) -> tuple[GoldDocum
             raise UsageError(f"{given}: no labelled document here (labels: {labels.path})")
         chosen += [d for d in hits if d not in chosen]
     docs = chosen if paths else list(labels.documents)
-    picked = tuple(d for d in docs if split == "all" or d.split == split)
+    picked = tuple(d for d in docs if (split == "all" or d.split == split)
+                   and (not rounds or d.round in rounds))
     if not picked:
-        raise UsageError(f"no labelled documents in split '{split}' (labels: {labels.path})")
+        where = f"split '{split}'" + (
+            f", round {', '.join(map(str, rounds))}" if rounds else "")
+        raise UsageError(f"no labelled documents in {where} (labels: {labels.path})")
     return picked
 
 
