@@ -89,6 +89,7 @@ class Block:
     text: str
     location: Location
     level: int = 0  # heading level (1 = top) or list nesting depth
+    quoted: bool = False  # set off as a quotation (a blockquote, Word's Quote style)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,7 @@ def test_json_listing(tmp_path: Path) -> None:
                                 "anchor": "Officers will not share status."}]
     assert doc["blocks"][1] == {
         "kind": "paragraph", "level": 0, "text": "Officers will not share status.",
-        "cite": "§ Information sharing, para 2",
+        "quoted": False, "cite": "§ Information sharing, para 2",
         "location": {"heading_path": ["Information sharing"], "paragraph": 2, "part": "body"},
     }
 

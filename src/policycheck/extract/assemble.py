@@ -25,6 +25,7 @@ class Piece:
     cell: int | None = None
     line: int | None = None
     part: str = BODY
+    quoted: bool = False
 
 
 def assemble(pieces: Iterable[Piece]) -> tuple[Block, ...]:
@@ -57,7 +58,7 @@ def assemble(pieces: Iterable[Piece]) -> tuple[Block, ...]:
             line=piece.line,
             part=piece.part,
         )
-        blocks.append(Block(piece.kind, text, location, piece.level))
+        blocks.append(Block(piece.kind, text, location, piece.level, piece.quoted))
     return tuple(blocks)
 
 

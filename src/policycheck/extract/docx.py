@@ -108,7 +108,8 @@ class _Reader:
         if kind is BlockKind.HEADING and label and text.strip():
             text = f"{label} {text.strip()}"  # "4.2 Information sharing", as Word shows it
         if kind is not None:
-            self.pieces.append(Piece(kind, text, level=level, part=part))
+            quoted = kind is BlockKind.PARAGRAPH and self.quoted(p)
+            self.pieces.append(Piece(kind, text, level=level, part=part, quoted=quoted))
         self.extras(boxes, notes)
 
     def extras(self, boxes: list[Any], notes: list[tuple[str, str]]) -> None:
@@ -155,6 +156,12 @@ class _Reader:
             depth = int(ilvl) + 1 if ilvl.isdigit() else style_list_level(styles, style_id)
             return BlockKind.LIST_ITEM, min(depth or 1, 9), label
         return BlockKind.PARAGRAPH, 0, ""
+
+    def quoted(self, p: Any) -> bool:
+        """Is the paragraph in a quotation style (Quote, Intense Quote)?"""
+        style_el = p.find(f"{w('pPr')}/{w('pStyle')}")
+        style_id = style_el.get(w("val")) if style_el is not None else None
+        return style_flag(self.parts.styles, style_id, "quote")
 
     def label(self, style_id: str | None, num_id: str | None, ilvl: str) -> str:
         """Advance the paragraph's list counter (if it is numbered) and return its label."""

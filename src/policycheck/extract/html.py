@@ -35,6 +35,7 @@ class _Walker:
         self.pieces: list[Piece] = []
         self.tables = 0
         self.table_depth = 0
+        self.quoting = 0  # depth of <blockquote> elements around the current one
         self.limits = limits
         self.path = path
 
@@ -75,7 +76,7 @@ class _Walker:
         """Emit loose text collected between block elements as a paragraph."""
         text = "".join(run)
         if text.strip():
-            self.pieces.append(Piece(BlockKind.PARAGRAPH, text))
+            self.pieces.append(Piece(BlockKind.PARAGRAPH, text, quoted=self.quoting > 0))
 
     def element(self, el: Any, tag: str, depth: int) -> None:
         """Emit one block-level element by its kind."""
@@ -92,7 +93,12 @@ class _Walker:
         elif tag == "table":
             self.table(el)
         elif tag in TEXT_BLOCKS and not _has_blocks(el):
-            self.pieces.append(Piece(BlockKind.PARAGRAPH, self.inline(el)))
+            quoted = tag == "blockquote" or self.quoting > 0
+            self.pieces.append(Piece(BlockKind.PARAGRAPH, self.inline(el), quoted=quoted))
+        elif tag == "blockquote":
+            self.quoting += 1
+            self.walk(el, depth)
+            self.quoting -= 1
         elif tag not in ("hr", "br", "tr", "td", "th"):
             self.walk(el, depth)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.extract.assemble import Piece, assemble, first_heading
 from policycheck.extract.decode import decode, read_bounded
+from policycheck.extract.furniture import furniture_notice, links_only, without_furniture
 from policycheck.model import BlockKind, Document
 
 if TYPE_CHECKING:
@@ -25,6 +26,13 @@ def _inline_text(token: Any) -> str:
             case "image":
                 parts.append(child.content)
     return "".join(parts)
+
+
+def _heading_line(lines: list[str], i: int) -> bool:
+    """An ATX or underlined heading: where a captured page's own text begins."""
+    following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    underlined = bool(following) and set(following) <= {"=", "-"}
+    return lines[i].lstrip().startswith("#") or underlined
 
 
 def _line(token: Any) -> int | None:
@@ -49,6 +57,7 @@ def _pieces(tokens: list[Any]) -> list[Piece]:
     tables = 0
     table_stack: list[tuple[int, int, int]] = []
     item_line: int | None = None
+    quoting = 0  # depth of '>' blockquotes around the current token
     for token in tokens:
         match token.type:
             case "heading_open":
@@ -71,6 +80,10 @@ def _pieces(tokens: list[Any]) -> list[Piece]:
                 row, cell, item_line = row + 1, 0, _line(token)
             case "th_open" | "td_open":
                 cell += 1
+            case "blockquote_open":
+                quoting += 1
+            case "blockquote_close":
+                quoting -= 1
             case "paragraph_open":
                 item_line = _line(token)
             case "inline":
@@ -84,7 +97,8 @@ def _pieces(tokens: list[Any]) -> list[Piece]:
                 elif list_depth:
                     pieces.append(Piece(BlockKind.LIST_ITEM, text, level=list_depth, line=line))
                 else:
-                    pieces.append(Piece(BlockKind.PARAGRAPH, text, line=line))
+                    pieces.append(Piece(BlockKind.PARAGRAPH, text, line=line,
+                                        quoted=quoting > 0))
             case "fence" | "code_block":
                 pieces.append(Piece(BlockKind.PARAGRAPH, token.content, line=_line(token)))
     return pieces
@@ -97,5 +111,9 @@ def extract_markdown(path: Path, options: ExtractOptions) -> Document:
     text = decode(read_bounded(path, options.limits), path).replace("\r\n", "\n")
     text = _strip_front_matter(text)
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
-    blocks = assemble(_pieces(parser.parse(text)))
-    return Document(path=path, format="markdown", blocks=blocks, title=first_heading(blocks))
+    raw = text.split("\n")
+    lines, dropped = without_furniture(raw, lambda i: _heading_line(raw, i), links_only)
+    blocks = assemble(_pieces(parser.parse("\n".join(lines))))
+    notices = (furniture_notice(dropped),) if dropped else ()
+    return Document(path=path, format="markdown", blocks=blocks, title=first_heading(blocks),
+                    notices=notices)

@@ -42,8 +42,11 @@ _CONTAINERS = {q(n) for n in ("text:section", "table:table-header-rows", "table:
 class _Reader:
     """Walks office:text once, emitting pieces in reading order."""
 
-    def __init__(self, titles: set[str], limits: Limits, path: Path) -> None:
+    def __init__(
+        self, titles: set[str], limits: Limits, path: Path, quotes: frozenset[str] = frozenset(),
+    ) -> None:
         self.titles = titles
+        self.quotes = quotes
         self.limits = limits
         self.path = path
         self.pieces: list[Piece] = []
@@ -95,7 +98,8 @@ class _Reader:
                 elif list_depth:
                     self.emit(child, BlockKind.LIST_ITEM, list_depth, part)
                 else:
-                    self.emit(child, BlockKind.PARAGRAPH, 0, part)
+                    quoted = child.get(q("text:style-name"), "") in self.quotes
+                    self.emit(child, BlockKind.PARAGRAPH, 0, part, quoted)
             elif tag == q("text:list"):
                 for item in child:
                     if item.tag in (q("text:list-item"), q("text:list-header")):
@@ -108,10 +112,11 @@ class _Reader:
             elif tag in _CONTAINERS:
                 self.blocks(child, part, list_depth)
 
-    def emit(self, el: Any, kind: BlockKind, level: int, part: str) -> None:
+    def emit(self, el: Any, kind: BlockKind, level: int, part: str, quoted: bool = False) -> None:
         """Emit one paragraph or heading, then the notes and frames anchored in it."""
         extras: list[tuple[str, Any]] = []
-        self.pieces.append(Piece(kind, self.inline(el, extras), level=level, part=part))
+        text = self.inline(el, extras)
+        self.pieces.append(Piece(kind, text, level=level, part=part, quoted=quoted))
         for extra_part, body in extras:
             if body is not None:
                 self.blocks(body, extra_part)
@@ -167,20 +172,28 @@ def _rows(table: Any) -> list[Any]:
 
 def _title_styles(*roots: Any) -> set[str]:
     """Names of paragraph styles that are, or derive from, the 'Title' style."""
+    return _derived_styles(roots, {"Title"})
+
+
+QUOTE_STYLES = {"Quotations", "Quote", "Intense_20_Quote", "Intense_20_Quotations"}
+
+
+def _derived_styles(roots: tuple[Any, ...], bases: set[str]) -> set[str]:
+    """Names of paragraph styles that are, or derive from, one of `bases`."""
     parents: dict[str, str] = {}
     for root in roots:
         for style in root.iter(q("style:style")):
             parents[style.get(q("style:name"), "")] = style.get(q("style:parent-style-name"), "")
-    titles: set[str] = set()
+    found: set[str] = set()
     for name in parents:
         current, seen = name, set()
         while current and current not in seen:
-            if current == "Title":
-                titles.add(name)
+            if current in bases:
+                found.add(name)
                 break
             seen.add(current)
             current = parents.get(current, "")
-    return titles
+    return found
 
 
 def extract_odt(path: Path, options: ExtractOptions) -> Document:
@@ -200,7 +213,8 @@ def extract_odt(path: Path, options: ExtractOptions) -> Document:
     body = content.find(f"{q('office:body')}/{q('office:text')}")
     if body is None:
         raise CorruptDocumentError("content.xml has no office:text body", path)
-    reader = _Reader(_title_styles(content, styles), options.limits, path)
+    quotes = frozenset(_derived_styles((content, styles), QUOTE_STYLES))
+    reader = _Reader(_title_styles(content, styles), options.limits, path, quotes)
     reader.blocks(body, BODY)
     blocks = assemble(reader.pieces)
     revised = any(True for _ in body.iter(q("text:changed-region")))

@@ -24,6 +24,7 @@ _STRICT = {
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_NAME = re.compile(r"^list(?: bullet| number| continue)?\s*([2-9])$", re.IGNORECASE)
 _TOC = re.compile(r"^(toc\s*\d|table of contents|toc heading)", re.IGNORECASE)
+_QUOTE = re.compile(r"^(intense )?quot(e|ation|ations)$", re.IGNORECASE)
 
 
 def w(tag: str) -> str:
@@ -152,7 +153,8 @@ def style_numbering(styles: dict[str, ParaStyle], style_id: str | None) -> tuple
 
 
 def style_flag(styles: dict[str, ParaStyle], style_id: str | None, what: str) -> bool:
-    """True when the style or one it is based on is numbered ('numbered') or a TOC ('toc')."""
+    """True when the style or one it is based on is numbered ('numbered'), a TOC ('toc') or a
+    quotation ('quote': Word's Quote and Intense Quote)."""
     if what == "toc" and style_id and _TOC.match(style_id):
         return True
     seen: set[str] = set()
@@ -162,6 +164,8 @@ def style_flag(styles: dict[str, ParaStyle], style_id: str | None, what: str) ->
         if what == "numbered" and style.numbered:
             return True
         if what == "toc" and _TOC.match(style.name.strip()):
+            return True
+        if what == "quote" and _QUOTE.match(style.name.strip()):
             return True
         style_id = style.based_on
     return False

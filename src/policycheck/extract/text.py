@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from policycheck.extract.assemble import Piece, assemble, first_heading
 from policycheck.extract.decode import decode, read_bounded
+from policycheck.extract.furniture import furniture_notice, without_furniture
 from policycheck.extract.headings import caps_heading, numbered_heading, strip_marker
 from policycheck.extract.normalize import join_lines
 from policycheck.model import BlockKind, Document
@@ -47,6 +48,12 @@ def _heading_level(line: str, next_line: str | None) -> int | None:
     return None
 
 
+def _looks_like_heading(lines: list[str], i: int) -> bool:
+    """A capitalised, numbered or underlined heading: where a captured page's own text begins."""
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return _heading_level(lines[i], following) is not None
+
+
 def _pieces(start: int, lines: list[str]) -> list[Piece]:
     """Split one blank-line paragraph into a heading, body text and list items."""
     pieces: list[Piece] = []
@@ -79,6 +86,11 @@ def extract_text(path: Path, options: ExtractOptions) -> Document:
     """Read a plain-text policy into blocks with line numbers."""
     text = decode(read_bounded(path, options.limits), path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = lines
+    lines, dropped = without_furniture(raw, lambda i: _looks_like_heading(raw, i),
+                                       lambda line: False)
     pieces = [p for start, run in _paragraphs(lines) for p in _pieces(start, run)]
     blocks = assemble(pieces)
-    return Document(path=path, format="text", blocks=blocks, title=first_heading(blocks))
+    notices = (furniture_notice(dropped),) if dropped else ()
+    return Document(path=path, format="text", blocks=blocks, title=first_heading(blocks),
+                    notices=notices)

@@ -32,7 +32,7 @@ def _document_json(shown: str, doc: Document) -> dict[str, Any]:
         "notices": list(doc.notices),
         "comments": [{"author": c.author, "text": c.text, "anchor": c.anchor}
                      for c in doc.comments],
-        "blocks": [{"kind": str(b.kind), "level": b.level, "text": b.text,
+        "blocks": [{"kind": str(b.kind), "level": b.level, "text": b.text, "quoted": b.quoted,
                     "cite": b.location.cite(), "location": _location(b)} for b in doc.blocks],
     }
 
@@ -48,7 +48,8 @@ def render_json(results: Sequence[Extracted]) -> str:
 
 
 def _kind(block: Block) -> str:
-    return f"{block.kind} {block.level}" if block.level else str(block.kind)
+    kind = f"{block.kind} {block.level}" if block.level else str(block.kind)
+    return f"{kind}, quoted" if block.quoted else kind
 
 
 def _document_text(shown: str, doc: Document) -> list[str]:

@@ -1,0 +1,133 @@
+"""Web-page furniture that survives a page saved as text or Markdown: never the document's words.
+
+The HTML reader drops navigation, banners and footers by their elements. A page copied or saved
+as plain text or Markdown keeps them as ordinary lines: a cookie banner, "Skip to main content",
+menu items, breadcrumbs, share links, "Was this page helpful?", a row of footer links. They are
+recognised line by line, before the text is split into paragraphs: by what they say, anywhere
+(cookie banners, skip links, share and feedback prompts, copyright lines, breadcrumbs, rows of
+links); and, once a file shows itself a captured page that way, above the page's first heading
+or sentence and below its last by their shape (short menu lines, lines that are only links,
+footer items).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_ACT = re.compile(
+    r"\b(accept|reject|we use|settings|preferences|consent|manage|essential|analytics|"
+    r"necessary|optional|allow|decline|continue)\b", re.IGNORECASE)
+_ANYWHERE = re.compile(
+    r"^\W*(skip to (the )?(main )?(content|navigation|main)|jump to (main )?content|"
+    r"back to top|return to top|top of page|was this page (helpful|useful)|"
+    r"is this page (helpful|useful)|is there anything wrong with this page|"
+    r"report a problem with this page|did you find (this|what you)|"
+    r"share this( page| article)?|share on (facebook|twitter|x|linkedin|whatsapp)|"
+    r"follow us( on)?|print this page|sign up (to|for) (our )?(newsletter|email)|"
+    r"you are here|this site uses cookies)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^\W*(©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"^\s*home\s*(>|»|/|›|→|\\)", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s+[|·•]\s+")
+_SOCIAL = {"facebook", "twitter", "x", "linkedin", "instagram", "youtube", "whatsapp", "email",
+           "tiktok", "threads", "bluesky", "print", "e-mail", "share", "copy", "link"}
+_FEEDBACK = {"yes", "no", "yes no", "yes | no", "yes / no", "thank you for your feedback",
+             "menu", "search", "search this site", "close", "close menu", "open menu"}
+_FOOTER = re.compile(
+    r"^(accessibility( statement)?|privacy( policy| notice)?|cookies?( policy| settings)?|"
+    r"terms( and conditions| of use)?|sitemap|site map|contact us|about us|jobs|careers|news|"
+    r"freedom of information|modern slavery statement|legal|disclaimer|help|feedback|"
+    r"home|a-z|language|cymraeg|english|welsh)$", re.IGNORECASE)
+_MD_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
+_MD_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_END = (".", "?", "!", ":", ";", ",")
+
+
+def is_furniture(line: str) -> bool:
+    """True when a line says what only a page's furniture says, wherever it stands."""
+    text = " ".join(line.split())
+    if not text:
+        return False
+    if _COOKIE.search(text) and _COOKIE_ACT.search(text):
+        return True
+    if _ANYWHERE.match(text) and len(text.split()) <= 12:
+        return True
+    if _COPYRIGHT.search(text) and len(text.split()) <= 16:
+        return True
+    if _BREADCRUMB.match(text) or text.lower().rstrip("?!.") in _FEEDBACK:
+        return True
+    return _link_row(text)
+
+
+def _link_row(text: str) -> bool:
+    """'Accessibility | Privacy | Cookies' or 'Facebook X LinkedIn': a row of short links."""
+    items = [i for i in _SEPARATORS.split(text) if i.strip()]
+    if text.startswith("|"):  # a Markdown table row
+        return False
+    if len(items) >= 3 and all(len(i.split()) <= 5 and not i.endswith(_END) for i in items):
+        return True
+    words = text.lower().replace(",", " ").replace(":", " ").split()
+    return len(words) >= 2 and all(w in _SOCIAL for w in words)
+
+
+def links_only(line: str) -> bool:
+    """A Markdown line that is nothing but links and separators: '[Home](/) > [Advice](/a)'."""
+    body = _MD_MARKER.sub("", line)
+    if not _MD_LINK.search(body):
+        return False
+    return not _MD_LINK.sub("", body).strip(" |>/»·•-–,")
+
+
+def _short(text: str) -> bool:
+    """A short line that is no sentence, and no phone number or address: a menu item."""
+    words = text.split()
+    return (0 < len(words) <= 5 and not text.endswith(_END)
+            and not any(ch.isdigit() for ch in text) and "@" not in text)
+
+
+def furniture_lines(
+    lines: Sequence[str], heading: Callable[[int], bool], linked: Callable[[str], bool],
+) -> set[int]:
+    """Indices of the lines that are page furniture.
+
+    `heading(i)` says line i is a heading (the page's own title ends its top); `linked(line)`
+    says a line is only links (Markdown can tell; plain text cannot).
+    """
+    cleaned = [_MD_MARKER.sub("", line).strip() for line in lines]
+    drop = {i for i, text in enumerate(cleaned) if is_furniture(text)}
+    if not drop:  # not a captured page: short lines are the document's own
+        return drop
+    for i, text in enumerate(cleaned):  # the top of the page
+        if i in drop or not text:
+            continue
+        if heading(i) or (len(text.split()) > 5 and not linked(lines[i])):
+            break
+        if linked(lines[i]) or _short(text):
+            drop.add(i)
+    for i in range(len(lines) - 1, -1, -1):  # the foot of the page
+        text = cleaned[i]
+        if i in drop or not text:
+            continue
+        if (linked(lines[i]) and len(text.split()) <= 8) or (
+                _short(text) and _FOOTER.match(text.rstrip("."))):
+            drop.add(i)
+            continue
+        break
+    return drop
+
+
+def without_furniture(
+    lines: list[str], heading: Callable[[int], bool], linked: Callable[[str], bool],
+) -> tuple[list[str], int]:
+    """The lines with furniture blanked (so line numbers stay true), and how many there were."""
+    drop = furniture_lines(lines, heading, linked)
+    return [("" if i in drop else line) for i, line in enumerate(lines)], len(drop)
+
+
+def furniture_notice(count: int) -> str:
+    """What the reader is told when lines were dropped."""
+    lines = "line" if count == 1 else "lines"
+    return f"{count} {lines} of web-page furniture (cookie banner, menus, links) not read"

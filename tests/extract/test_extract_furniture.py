@@ -1,0 +1,118 @@
+"""A web page saved as text or Markdown: its furniture is not read, its own text all is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policycheck.extract import ExtractOptions
+from policycheck.extract.furniture import is_furniture
+from policycheck.extract.markdown import extract_markdown
+from policycheck.extract.text import extract_text
+
+PAGE_TEXT = """Skip to main content
+We use necessary cookies to make our site work. Accept all cookies  Reject additional cookies
+Report a crime
+Advice and support
+Contact us
+Home > Advice > Immigration status
+
+REPORTING A CRIME IF YOU ARE WORRIED ABOUT YOUR STATUS
+
+You can report a crime to us safely, with a partner organisation if you prefer.
+
+  * Southall Black Sisters
+  * 020 8571 9595
+
+Was this page helpful?
+Yes No
+Share this page: Facebook | X | Email
+Accessibility | Privacy | Cookies | Modern slavery statement
+(c) Anyshire Police 2024
+"""
+
+PAGE_MD = """Skip to main content
+We use cookies to make this site work. [Accept all cookies](/a) [Reject](/r)
+- [Report a crime](/report)
+- [Information sharing](/sharing)
+
+[Home](/) > [Advice](/advice) > Immigration
+
+# Reporting a crime if you are worried about your immigration status
+
+You can report safely.
+
+| Service | How to contact |
+|---|---|
+| Rights of Women | Advice line |
+
+## Related pages
+
+- [Support for victims](/victims)
+- [Our privacy notice and how we share data](/privacy)
+
+[Accessibility](/a) | [Privacy](/p) | [Cookies](/c)
+© Harrowgate Police 2024
+"""
+
+
+def texts(doc: object) -> list[str]:
+    return [b.text for b in doc.blocks]  # type: ignore[attr-defined]
+
+
+def test_a_page_saved_as_text_keeps_its_own_words_only(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE_TEXT, encoding="utf-8")
+    doc = extract_text(path, ExtractOptions())
+    assert texts(doc) == [
+        "REPORTING A CRIME IF YOU ARE WORRIED ABOUT YOUR STATUS",
+        "You can report a crime to us safely, with a partner organisation if you prefer.",
+        "Southall Black Sisters", "020 8571 9595",
+    ]
+    assert doc.notices == ("11 lines of web-page furniture (cookie banner, menus, links) not read",)
+    assert doc.blocks[1].location.line == 10  # line numbers stay those of the file
+
+
+def test_a_page_saved_as_markdown_keeps_its_tables_and_own_words(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(PAGE_MD, encoding="utf-8")
+    doc = extract_markdown(path, ExtractOptions())
+    assert texts(doc) == [
+        "Reporting a crime if you are worried about your immigration status",
+        "You can report safely.", "Service", "How to contact", "Rights of Women", "Advice line",
+        "Related pages",
+    ]
+    assert doc.title == "Reporting a crime if you are worried about your immigration status"
+
+
+def test_short_lines_are_kept_in_a_file_that_is_no_captured_page(tmp_path: Path) -> None:
+    path = tmp_path / "policy.txt"
+    path.write_text("Direction 4\n\nDo not call the NCCU\nRefer to Rights of Women\n\n"
+                    "Contacts\nRights of Women\n020 7490 7689\n", encoding="utf-8")
+    doc = extract_text(path, ExtractOptions())
+    assert doc.notices == ()
+    assert " ".join(texts(doc)) == (
+        "Direction 4 Do not call the NCCU Refer to Rights of Women Contacts Rights of Women "
+        "020 7490 7689")
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to improve your experience. Accept | Reject",
+    "Skip to content", "Back to top", "Was this page helpful?", "Share on Facebook",
+    "Home > Victims > Report", "© 2024 Anyshire Police. All rights reserved.",
+    "Accessibility | Privacy notice | Cookies | Terms", "Facebook X LinkedIn Email",
+])
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Officers must not share a victim's details with the Home Office on doubt alone.",
+    "| Service | Phone | Email |",
+    "Refer the victim to Southall Black Sisters | 020 8571 9595 | advice line",
+    "Home Office Immigration Enforcement",
+    "Cookies is not a word this policy uses about sharing.",
+])
+def test_policy_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
