@@ -155,6 +155,7 @@ class RuleSet:
     criteria: tuple[Criterion, ...]
     path: Path | None = None
     digest: str = ""  # content hash of the rule file, for caches and baselines
+    relevance: Any = None  # what a document must be about first (rules.logic.Relevance)
 
 
 @dataclass(frozen=True, slots=True)

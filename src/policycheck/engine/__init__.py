@@ -34,8 +34,13 @@ def check(
     from policycheck.engine.evaluate import decide
     from policycheck.engine.facts import facts_for
     from policycheck.engine.nlp import analyse
+    from policycheck.engine.relevance import reason, relevant
 
     analysis = analyse(document, model)
+    if ruleset.relevance is not None and not relevant(analysis, ruleset.relevance, shared):
+        why = reason(ruleset.relevance)
+        return Report(ruleset, tuple(Finding(c, Status.MISSING, (), why)
+                                     for c in ruleset.criteria))
     findings = tuple(
         decide(c, c.condition, facts_for(analysis, c, shared), analysis)
         for c in ruleset.criteria
@@ -59,10 +64,10 @@ def check_all(
 def forget_documents() -> None:
     """Drop every document's analysis and hits (kept while its rule sets are checked): a batch
     would otherwise hold the last few dozen documents' spaCy Docs, about 40 MB per 200 pages."""
-    from policycheck.engine import assess, facts, nlp
+    from policycheck.engine import assess, context, facts, nlp
 
     for cached in (nlp.analyse, assess.stances, facts.sentence_hits, facts._hits_within,
-                   facts.heading_matches):
+                   facts.heading_matches, context.units):
         cached.cache_clear()
 
 

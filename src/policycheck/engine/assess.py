@@ -9,6 +9,7 @@ from typing import Any
 from policycheck.engine import cues
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits
 from policycheck.engine.nlp import Analysis, Sentence
+from policycheck.engine.voice import Voice, voices
 
 KIND_OF_CUE = {
     "exclusion": "exclusion",
@@ -18,6 +19,7 @@ KIND_OF_CUE = {
     "inverted-referral": "inverted",
     "inverted-contact": "inverted",
     "advice-giving": "inverted",
+    "scrutiny": "scrutiny",
 }
 
 
@@ -43,6 +45,7 @@ class Stance:
     committed: bool  # says must / will / should / ensure ... outside any citation phrase
     concrete: bool  # names a number (a phone number, a year, a section)
     excluded_heading: str = ""  # a heading above it says its content is out of scope
+    voiced: tuple[Voice, ...] = ()  # spans that are someone else's words (see engine.voice)
 
     def clause_of(self, token: int) -> int:
         """The clause number of a token of this sentence."""
@@ -112,6 +115,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
     blocks = analysis.document.blocks
     result: list[Stance] = []
     words = _words(analysis.docs)
+    voiced = voices(analysis, per_block, words)
     for sent in analysis.sentences:
         doc = analysis.docs[sent.block]
         norms, texts = words[sent.block]
@@ -139,6 +143,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
                 ),
                 concrete=any(ch.isdigit() for ch in sent.text),
                 excluded_heading=heading,
+                voiced=voiced[sent.index],
             )
         )
     return tuple(result)

@@ -91,6 +91,78 @@ CITATION = Concept(
     ),
 )
 
+# Someone else's words: a source and a reporting verb ("the report recommends that ..."). What
+# follows the verb is theirs, not the document's (the source itself is named by the document).
+SOURCES = (
+    "the report", "joint report", "its report", "their report", "the inspectorate",
+    "the inspectorates", "HMICFRS", "HMIC", "IOPC", "the inspection",
+    "super complaint", "the complaint", "the complainants", "Safe to share", "recommendation",
+    "recommendations", "the findings", "its findings", "their findings",
+)
+REPORTING = (
+    "recommend", "find", "state", "say", "conclude", "highlight", "note", "expect", "call for",
+    "call on", "ask", "urge", "identify", "observe", "describe", "suggest", "show", "reveal",
+    "raise", "emphasise", "emphasize", "propose", "set out", "make clear", "stress", "point out",
+    "acknowledge", "argue", "allege", "warn", "underline", "reiterate", "require", "seek",
+    "examine", "consider", "look at", "publish", "investigate", "want",
+)
+ATTRIBUTION = Concept(
+    "attribution",
+    phrases=(
+        *(f"{source} ... {verb}" for source in SOURCES for verb in REPORTING),
+        "it be recommend", "it be find", "be recommend by", "be find by", "according to the",
+        "in the word of", "the report 's author", "as the report put it",
+        "the recommendation read", "recommendation read :", "recommendation be :",
+    ),
+)
+
+# What others did: an outside body and a verb in the past tense (word forms as written).
+OTHERS = ("the Home Office", "Home Office", "the government", "Liberty and Southall Black Sisters",
+          "the Home Secretary", "ministers", "the NPCC", "the super complaint", "the complainants")
+PAST = ("found", "concluded", "recommended", "published", "notified", "highlighted",
+        "identified", "raised", "examined", "investigated", "considered", "received",
+        "submitted", "argued", "alleged", "claimed", "reported", "noted", "stated", "said",
+        "made", "described", "revealed", "announced", "accepted", "agreed", "responded",
+        "commissioned", "issued", "launched", "wrote", "asked", "concerned", "committed",
+        "undertook", "began", "started", "set up", "established")
+HISTORY = Concept(
+    "history", exact=tuple(f"{who} ... {verb}" for who in OTHERS for verb in PAST),
+    # 'contact with the Home Office is made ...' is the passive of the present, not history
+    unless_within=tuple(f"{who} be {verb}" for who in OTHERS for verb in PAST),
+)
+
+# Recommendations addressed to someone else, in the report's own form.
+ADDRESSED = Concept(
+    "addressed",
+    phrases=(
+        "chief constables should", "chief constables must", "chief constables will",
+        "chief constables be ask", "chief constables be recommend", "to chief constables :",
+        "police and crime commissioners should", "PCCs should", "commissioners should",
+        "to police and crime commissioners :", "to the Home Office :", "the NPCC should",
+        "forces be ask to", "forces be expect to", "HMICFRS expect",
+    ),
+)
+
+# A body looking at someone else's practice: scrutiny, assurance, understanding (sentence-level).
+SCRUTINY = Concept(
+    "scrutiny",
+    phrases=(
+        "work with the force to", "work with the constabulary to", "work with the chief constable",
+        "work with the police to", "work closely with the force", "work with force",
+        "seek assurance", "seek reassurance", "seek further assurance", "gain assurance",
+        "obtain assurance", "receive assurance", "seek ... assurance", "be assure that",
+        "hold ... to account", "scrutinise", "scrutinize", "scrutiny of", "monitor ... progress",
+        "monitor the force", "monitor how the force", "monitor ... implementation",
+        "ask the force to", "ask the chief constable to", "request ... update",
+        "receive ... update", "understand how the force", "understand whether the force",
+        "understand the force", "to understand how", "to understand what", "to understand whether",
+        "continue to engage", "continue to work with the force", "we value", "value the finding",
+        "value the report", "value the work", "oversight of", "provide ... oversight",
+        "report back to the panel", "report to the panel", "the panel be ask", "the panel will",
+        "keep the panel",
+    ),
+)
+
 # Words that make a sentence a commitment (for citation).
 COMMITMENT = frozenset({
     "always", "commit", "ensure", "expect", "must", "need", "require", "shall", "should", "will"
@@ -192,4 +264,8 @@ CUE_CONCEPTS: tuple[Concept, ...] = (
     INVERTED_REFERRAL,
     INVERTED_CONTACT,
     ADVICE,
+    ATTRIBUTION,
+    HISTORY,
+    ADDRESSED,
+    SCRUTINY,
 )

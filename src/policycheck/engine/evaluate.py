@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from policycheck.engine.nlp import Analysis
 from policycheck.model import BlockKind, Criterion, Evidence, Finding, Status
 from policycheck.rules.logic import (
+    AboutRef,
     AllOf,
     AnyOf,
     ConceptRef,
@@ -15,10 +16,17 @@ from policycheck.rules.logic import (
     HeadingRef,
     Rule,
     Scope,
+    Without,
     leaves,
 )
 
 MAX_NEAR_MISSES = 3
+# How a reason names words that are not the document's own commitment.
+VOICE_WORDING = {
+    "attributed": "as someone else's words, not the document's own commitment, ",
+    "history": "in an account of what others did, not a commitment, ",
+    "scrutiny": "as scrutiny of someone else's practice, not a commitment, ",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,8 @@ class Facts:
     near: list[NearMiss]
     headings: dict[str, set[int]]  # heading concept -> sentences under a matching heading
     heading_evidence: dict[str, list[int]]  # heading concept -> the heading sentences themselves
+    context: dict[str, set[int]] = field(default_factory=dict)  # `about` concept -> sentences
+    present: dict[str, set[int]] = field(default_factory=dict)  # `without` concept -> sentences
     by_concept: dict[str, dict[int, list[Accepted]]] = field(init=False, default_factory=dict)
     reads: dict[int, set[int] | None] = field(init=False, default_factory=dict)  # see `_reads`
 
@@ -74,7 +84,8 @@ class Outcome:
             self.spans.setdefault(s, set()).update(spans)
 
 
-def _unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
+def unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
+    """The unit (sentence, paragraph, row, section, document) a sentence belongs to."""
     sent = analysis.sentences[sentence]
     if scope is Scope.SENTENCE:
         return sentence
@@ -85,6 +96,13 @@ def _unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
         return ("row", loc.table, loc.row) if loc.table is not None else sent.block
     if scope is Scope.SECTION:
         return analysis.document.blocks[sent.block].location.heading_path
+    if scope is Scope.PASSAGE:
+        from policycheck.engine.context import units
+
+        loc = analysis.document.blocks[sent.block].location
+        if loc.table is not None:
+            return ("row", loc.table, loc.row)
+        return units(analysis).passage[sent.block]
     return 0
 
 
@@ -105,6 +123,10 @@ def _said(cond: Condition, facts: Facts) -> set[int] | None:
             return set(facts.by_concept.get(name, ())) if least >= 1 else None
         case HeadingRef():
             return facts.headings.get(cond.key, set())
+        case AboutRef(concept=name):
+            return facts.context.get(name, set())
+        case Without():
+            return None
         case AllOf(parts=parts) | AnyOf(parts=parts):
             if not parts and isinstance(cond, AllOf):
                 return None
@@ -158,18 +180,31 @@ def holds(cond: Condition, sents: list[int], facts: Facts, analysis: Analysis) -
             for s in shown[:1] if under else []:
                 out.labels.setdefault(s, set()).add(label)
             return out
-        case AnyOf(parts=parts):
+        case AboutRef(concept=name, label=label):
+            inherited = facts.context.get(name, set())
             out = Outcome(False)
+            for s in sents:
+                if s in inherited:
+                    out.ok = True
+                    out.labels.setdefault(s, set()).add(label)
+            return out
+        case Without(concept=name):
+            present = facts.present.get(name, set())
+            return Outcome(not any(s in present for s in sents))
+        case AnyOf(parts=parts, min=least):
+            out = Outcome(False)
+            held = 0
             for part in parts:
                 sub = holds(part, sents, facts, analysis)
                 if sub.ok:
-                    out.ok = True
+                    held += 1
                     out.add(sub)
-            return out
+            out.ok = held >= least
+            return out if out.ok else Outcome(False)
         case AllOf(parts=parts, within=scope):
             groups: dict[object, list[int]] = defaultdict(list)
             for s in sents:
-                groups[_unit_key(analysis, s, scope)].append(s)
+                groups[unit_key(analysis, s, scope)].append(s)
             out = Outcome(False)
             for group in groups.values():
                 subs = _all_hold(parts, group, facts, analysis)
@@ -242,8 +277,9 @@ def _near_miss_reason(analysis: Analysis, facts: Facts, rule: Rule) -> str:
             where = f", p. {page}" if page is not None else ""
             parts.append(f"mentions {label} only in the heading \"{quote}\"{where}")
         else:
+            how = VOICE_WORDING.get(nm.kind, "")
             parts.append(
-                f"mentions {label} only in \"{quote}\" ({nm.kind}: '{nm.words}'), {cite}"
+                f"mentions {label} only {how}in \"{quote}\" ({nm.kind}: '{nm.words}'), {cite}"
             )
         if len(parts) == MAX_NEAR_MISSES:
             break

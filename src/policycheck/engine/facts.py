@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 from policycheck.engine.assess import stances
+from policycheck.engine.context import in_context
 from policycheck.engine.evaluate import Accepted, Facts, NearMiss
 from policycheck.engine.judge import Judging, Rejection, reject_hit, reject_sentence
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy_hits
@@ -13,7 +14,18 @@ from policycheck.engine.nlp import Analysis, normalise
 from policycheck.engine.numbers import TERM as PHONE_TERM
 from policycheck.engine.numbers import may_hold_phone, phone_spans
 from policycheck.model import BlockKind, Criterion
-from policycheck.rules.logic import Concept, ConceptRef, HeadingRef, Rule, leaves
+from policycheck.rules.logic import (
+    AboutRef,
+    AllOf,
+    AnyOf,
+    Concept,
+    ConceptRef,
+    Condition,
+    HeadingRef,
+    Rule,
+    Without,
+    leaves,
+)
 
 
 @functools.lru_cache(maxsize=32)
@@ -179,4 +191,37 @@ def facts_for(
             else:
                 near.append(NearMiss(si, hit.concept, why.kind, why.words))
     under, shown = _headings(analysis, rule, heading_refs, shared)
-    return Facts(accepted, near, under, shown)
+    context = _context(analysis, rule, [r for r in refs if isinstance(r, AboutRef)], all_hits,
+                       shared)
+    absent = _withouts(rule.root)
+    present = {name: {si for si, hits in enumerate(all_hits)
+                      if any(h.concept == name and not h.cancelled_by for h in hits)}
+               for name in absent}
+    return Facts(accepted, near, under, shown, context, present)
+
+
+@functools.cache
+def _withouts(cond: Condition) -> frozenset[str]:
+    """The concepts a condition asks to be absent (`without`)."""
+    match cond:
+        case Without(concept=name):
+            return frozenset({name})
+        case AllOf(parts=parts) | AnyOf(parts=parts):
+            return frozenset().union(*(_withouts(p) for p in parts))
+    return frozenset()
+
+
+def _context(
+    analysis: Analysis, rule: Rule, refs: list[AboutRef], all_hits: tuple[list[Hit], ...],
+    shared: tuple[Concept, ...] | None,
+) -> dict[str, set[int]]:
+    """Concept -> the sentences whose context (not necessarily their own words) says it."""
+    if not refs:
+        return {}
+    matches = _heading_matches(analysis, rule.concepts, shared)
+    out: dict[str, set[int]] = {}
+    for name in {r.concept for r in refs}:
+        said = {si for si, hits in enumerate(all_hits)
+                if any(h.concept == name and not h.cancelled_by for h in hits)}
+        out[name] = in_context(analysis, said, matches.get(name, set()))
+    return out

@@ -121,6 +121,8 @@ def reject_sentence(
             return Rejection("exclusion", f"under the heading '{stance.excluded_heading}'")
     if "deferral" in on and by_kind.get("deferral"):
         return Rejection("deferral", by_kind["deferral"][0].text)
+    if "scrutiny" in on and by_kind.get("scrutiny"):
+        return Rejection("scrutiny", by_kind["scrutiny"][0].text)
     if "citation" in on and by_kind.get("citation") and not stance.committed:
         return Rejection("citation", by_kind["citation"][0].text)
     if "inverted" in on and by_kind.get("inverted"):
@@ -169,6 +171,10 @@ def reject_hit(
     """A hit in a clause negated by a word no vocabulary phrase accounts for does not count."""
     if hit.cancelled_by:
         return Rejection("wrong-object", hit.cancelled_by)
+    if "attribution" in judging.rule.assess:
+        for voice in stance.voiced:
+            if voice.start <= hit.start < voice.end:
+                return Rejection(voice.kind, voice.words)
     if "negation" not in judging.rule.assess:
         return None
     denied = _inside_negative(hit, hits, judging, doc)

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from textwrap import indent, wrap
 
 from policycheck.model import Criterion, RuleSet, Status
-from policycheck.rules.logic import AllOf, AnyOf, ConceptRef, Condition, HeadingRef, Rule
+from policycheck.rules.logic import (
+    AboutRef,
+    AllOf,
+    AnyOf,
+    ConceptRef,
+    Condition,
+    HeadingRef,
+    Rule,
+    Without,
+)
 
 ASSESSMENT_TEXT = {
     "exclusion": "the policy places the topic out of its scope",
@@ -15,6 +24,11 @@ ASSESSMENT_TEXT = {
     "citation": "the source is only noted or welcomed, with no commitment",
     "generic": "stock phrases ('where appropriate', 'partner agencies') with nothing concrete",
     "inverted": "victims sent to Immigration Enforcement for advice, or officers giving it",
+    "attribution": "the words are someone else's: quoted, or reported from the report or a "
+                   "recommendation ('the report recommends ...', 'chief constables should ...'), "
+                   "or an account of what others did",
+    "scrutiny": "a body scrutinising someone else's practice ('will seek assurance', 'will work "
+                "with the force to understand')",
 }
 
 
@@ -54,6 +68,14 @@ def describe_condition(cond: Condition, rule: Rule, depth: int = 0) -> list[str]
             return [f"{pad}- {label} [heading or title: {_terms(rule, name)}]"]
         case AllOf(parts=parts, within=scope):
             head = f"{pad}- all of these, in the same {scope.value}:"
+            return [head] + [line for p in parts for line in describe_condition(p, rule, depth + 1)]
+        case AboutRef(concept=name, label=label):
+            where = "its paragraph, list, table row, headings or short section"
+            return [f"{pad}- {label} [said in the sentence or {where}: {_terms(rule, name)}]"]
+        case Without(concept=name, label=label):
+            return [f"{pad}- {label} [none of: {_terms(rule, name)}]"]
+        case AnyOf(parts=parts, min=least) if least > 1:
+            head = f"{pad}- at least {least} of these:"
             return [head] + [line for p in parts for line in describe_condition(p, rule, depth + 1)]
         case AnyOf(parts=parts):
             head = f"{pad}- any one of these:"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from policycheck.errors import RuleFileError
 from policycheck.model import Criterion, Example, RuleSet, Severity, Status
 from policycheck.rules.logic import (
+    AboutRef,
     AllOf,
     AnyOf,
     Concept,
@@ -20,8 +21,10 @@ from policycheck.rules.logic import (
     Condition,
     Exclusion,
     HeadingRef,
+    Relevance,
     Rule,
     Scope,
+    Without,
 )
 from policycheck.rules.schema import (
     ConceptSpec,
@@ -140,7 +143,19 @@ def _build_cached(path: Path, digest: str) -> RuleSet:
         criteria=criteria,
         path=path,
         digest=digest,
+        relevance=_relevance(spec, concepts, data, shown),
     )
+
+
+def _relevance(
+    spec: RuleSetSpec, concepts: dict[str, Concept], data: Any, shown: str,
+) -> Relevance | None:
+    """The rule set's relevance condition, compiled like a criterion's."""
+    if spec.relevance is None:
+        return None
+    rel = spec.relevance
+    root = _condition(rel, ["relevance"], _known(concepts, data, shown), concepts)
+    return Relevance(root, rel.description, rel.at_least, tuple(concepts.values()))
 
 
 def _vocabulary(
@@ -233,17 +248,7 @@ def _criterion(
 ) -> Criterion:
     crit = spec.criteria[index]
     base: list[str | int] = ["criteria", index]
-
-    def known(name: str, loc: list[str | int]) -> str:
-        if name not in concepts:
-            raise RuleFileError(
-                f"unknown concept '{name}'",
-                shown,
-                line=line_of(data, loc),
-                field=field_path(loc),
-            )
-        return name
-
+    known = _known(concepts, data, shown)
     root = _condition(crit, base, known, concepts)
     exclude: list[Exclusion] = []
     for j, ex in enumerate(crit.exclude):
@@ -279,6 +284,22 @@ def _criterion(
     )
 
 
+def _known(concepts: Mapping[str, Concept], data: Any, shown: str) -> Callable[..., str]:
+    """A check that a concept name is defined; an unknown one names its line and field."""
+
+    def known(name: str, loc: list[str | int]) -> str:
+        if name not in concepts:
+            raise RuleFileError(
+                f"unknown concept '{name}'",
+                shown,
+                line=line_of(data, loc),
+                field=field_path(loc),
+            )
+        return name
+
+    return known
+
+
 def _condition(
     spec: ConditionSpec,
     loc: list[str | int],
@@ -294,6 +315,12 @@ def _condition(
     if spec.titled is not None:
         name = known(spec.titled, loc)
         return HeadingRef(name, spec.label or f"a title on {concepts[name].label}", True)
+    if spec.about is not None:
+        name = known(spec.about, loc)
+        return AboutRef(name, spec.label or f"about {concepts[name].label}")
+    if spec.without is not None:
+        name = known(spec.without, loc)
+        return Without(name, spec.label or f"without {concepts[name].label}")
     key = "all" if spec.all is not None else "any"
     parts = tuple(
         _condition(p, [*loc, key, j], known, concepts)
@@ -302,4 +329,6 @@ def _condition(
     label = spec.label or " and ".join(p.label for p in parts)
     if key == "all":
         return AllOf(parts, spec.within or Scope.SENTENCE, label)
-    return AnyOf(parts, spec.label or " or ".join(p.label for p in parts))
+    least = spec.min or 1
+    joined = " or ".join(p.label for p in parts)
+    return AnyOf(parts, spec.label or (f"{least} of: {joined}" if least > 1 else joined), least)

@@ -12,12 +12,14 @@ class Scope(StrEnum):
     SENTENCE = "sentence"
     ROW = "row"  # cells of one table row (a paragraph outside tables)
     PARAGRAPH = "paragraph"
+    PASSAGE = "passage"  # a paragraph with the list it leads into (a paragraph, a table row)
     SECTION = "section"
     DOCUMENT = "document"
 
 
 # Sentence assessments a rule set can switch on: each rejects a sentence for one reason.
-ASSESSMENTS = ("exclusion", "negation", "deferral", "citation", "generic", "inverted")
+ASSESSMENTS = ("exclusion", "negation", "deferral", "citation", "generic", "inverted",
+               "attribution", "scrutiny")
 
 # The kinds of near-miss a `missing` example illustrates.
 NEAR_MISS_KINDS = (
@@ -31,6 +33,9 @@ NEAR_MISS_KINDS = (
     "inverted",
     "incomplete",
     "heading",
+    "attributed",
+    "history",
+    "scrutiny",
 )
 
 
@@ -85,6 +90,25 @@ class HeadingRef:
 
 
 @dataclass(frozen=True, slots=True)
+class AboutRef:
+    """Satisfied by a sentence whose context says the concept: the sentence itself, its
+    paragraph, the list it belongs to and that list's lead-in, its table row and header row, the
+    headings above it and the title, its section when the section is short, and, for a sentence
+    that refers back ('Instead, ...', 'In such cases ...'), the paragraph before it."""
+
+    concept: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Without:
+    """Satisfied by a unit that does not say the concept (inside an `all`: "... and not ...")."""
+
+    concept: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class AllOf:
     """Every part, together within one sentence / paragraph / section / the document."""
 
@@ -95,13 +119,14 @@ class AllOf:
 
 @dataclass(frozen=True, slots=True)
 class AnyOf:
-    """At least one part."""
+    """At least `min` parts (one by default)."""
 
     parts: tuple[Condition, ...]
     label: str
+    min: int = 1
 
 
-Condition = ConceptRef | HeadingRef | AllOf | AnyOf
+Condition = ConceptRef | HeadingRef | AboutRef | Without | AllOf | AnyOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +155,21 @@ class Rule:
         raise KeyError(name)
 
 
-def leaves(cond: Condition) -> list[ConceptRef | HeadingRef]:
-    """Every concept or heading reference in a condition tree, in order."""
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    """What a document must be about before any criterion of a rule set can be met."""
+
+    root: Condition
+    label: str
+    at_least: int  # units (of the root's `within`) where the condition holds
+    concepts: tuple[Concept, ...]
+
+
+def leaves(cond: Condition) -> list[ConceptRef | HeadingRef | AboutRef]:
+    """Every concept, heading or context reference in a condition tree, in order (a `without`
+    names what must be absent, so it is no leaf)."""
     match cond:
-        case ConceptRef() | HeadingRef():
+        case ConceptRef() | HeadingRef() | AboutRef():
             return [cond]
         case AllOf(parts=parts) | AnyOf(parts=parts):
             return [leaf for p in parts for leaf in leaves(p)]

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from policycheck.rules.logic import ASSESSMENTS, NEAR_MISS_KINDS, Scope
 
-CONDITION_KINDS = ("concept", "all", "any", "heading", "titled")
+CONDITION_KINDS = ("concept", "all", "any", "heading", "titled", "about", "without")
 GAP = "..."
 
 
@@ -77,6 +77,8 @@ class ConditionSpec(_Strict):
     any: list[ConditionSpec] | None = None
     heading: str | None = None
     titled: str | None = None
+    about: str | None = None
+    without: str | None = None
     within: Scope | None = None
     min: int | None = Field(None, ge=2, le=10)
     label: str | None = None
@@ -89,8 +91,10 @@ class ConditionSpec(_Strict):
             raise ValueError(f"needs exactly one of {', '.join(CONDITION_KINDS)} (found {found})")
         if self.within is not None and self.all is None:
             raise ValueError("'within' applies only to 'all'")
-        if self.min is not None and self.concept is None:
-            raise ValueError("'min' applies only to 'concept'")
+        if self.min is not None and self.concept is None and self.any is None:
+            raise ValueError("'min' applies only to 'concept' and 'any'")
+        if self.min is not None and self.any is not None and self.min > len(self.any):
+            raise ValueError(f"'min' is {self.min} but 'any' has only {len(self.any)} parts")
         for key in ("all", "any"):
             parts = getattr(self, key)
             if parts is not None and not parts:
@@ -146,6 +150,13 @@ class CriterionSpec(ConditionSpec):
     examples: ExamplesSpec
 
 
+class RelevanceSpec(ConditionSpec):
+    """What a document must be about before any criterion of the rule set can be met."""
+
+    description: str = Field(min_length=1)
+    at_least: int = Field(1, ge=1, le=50)
+
+
 class SourceSpec(_Strict):
     """Where the rule set comes from."""
 
@@ -164,6 +175,7 @@ class RuleSetSpec(_Strict):
     include: list[str] = []  # vocabulary files, relative to this file
     assess: list[Literal[ASSESSMENTS]] = list(ASSESSMENTS)  # type: ignore[valid-type]
     concepts: dict[str, ConceptSpec] = {}
+    relevance: RelevanceSpec | None = None
     criteria: list[CriterionSpec] = Field(min_length=1)
 
 

@@ -1,0 +1,199 @@
+"""Whose words a sentence holds: the document's own, or someone else's it quotes or reports.
+
+A response letter quotes the recommendation it answers; a committee paper retells what the
+inspectorate found; a web page quotes the report. None of that is the document committing to
+anything. Someone else's words are found by:
+- markup: a blockquote or a paragraph in a quotation style;
+- a reporting verb after a source ("the report recommends that ...", "HMICFRS found ..."), a
+  recommendation's own form ("chief constables should ..."), or an outside body's past act ("the
+  Home Office published ..."): what follows the verb is theirs, to the end of the sentence (or of
+  the clause, for "as the report says, ..."; a ';' or "and we will ..." returns to the document);
+- quotation marks around six words or more, when the sentence attributes them or is nothing but
+  the quotation;
+- a lead-in that is someone else's and ends in a colon ("To chief constables: ... They should:"):
+  the list (or the one paragraph) after it is quoted too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from policycheck.engine.matcher import Hit
+from policycheck.engine.nlp import Analysis, Sentence
+from policycheck.model import BlockKind
+
+CUE_VOICE = {"attribution": "attributed", "addressed": "attributed", "history": "history"}
+MIN_QUOTE_WORDS = 6
+# Words that start a clause of the document's own after someone else's ("..., and we will").
+OWN_ACTORS = frozenset({"we", "our", "force", "constabulary", "service", "officer", "staff",
+                        "this", "pcc", "opcc", "commissioner", "i"})
+CONTINUES = frozenset({"they", "it", "these", "this", "he", "she"})
+# Words around a quotation that make it the document's own script ('Say to the victim: "..."').
+SCRIPT = OWN_ACTORS | {"say", "tell", "explain", "ask", "reassure", "inform", "advise", "you",
+                       "script", "word", "use"}
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Tokens of a sentence that are someone else's words, and what shows it."""
+
+    kind: str  # "attributed" (quoted or reported) or "history" (what others did)
+    words: str  # the cue: 'the report recommends', 'a quotation', 'set off as a quotation'
+    start: int  # token offsets in the block's Doc
+    end: int
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks (an unclosed quotation runs to the end)."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = _OPEN_CLOSE.get(ch)
+        if close is None and ch == '"':
+            close = '"'
+        if close is None and ch == "\u2018" and (i == 0 or not text[i - 1].isalnum()):
+            close = "\u2019"
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if text[j] == close and (close != "\u2019" or j + 1 == n or not text[j + 1].isalpha()):
+                break
+            j += 1
+        spans.append((i + 1, j))
+        i = j + 1
+    return spans
+
+
+def _span_end(norms: list[str], texts: list[str], sent: Sentence, hit: Hit) -> int:
+    """Where someone else's words that begin after `hit` end, within its sentence."""
+    before = norms[max(sent.tok_start, hit.start - 3):hit.start]
+    aside = "as" in before or "like" in before  # "As the report says, officers will ..."
+    for i in range(hit.end, sent.tok_end):
+        if texts[i] == ";" or (aside and texts[i] in {",", ";", ":"}):
+            return i
+        nxt = norms[i + 1] if i + 1 < sent.tok_end else ""
+        after = norms[i + 2] if nxt == "the" and i + 2 < sent.tok_end else nxt
+        if norms[i] in {"and", "but"} and i > hit.end and texts[i - 1] in {",", ";"} \
+                and after in OWN_ACTORS:
+            return i
+    return sent.tok_end
+
+
+def _quoted_tokens(doc: Any, text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in quotations(text):
+        if len(text[a:b].split()) < MIN_QUOTE_WORDS:
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end))
+    return out
+
+
+@dataclass(slots=True)
+class _Block:
+    """Working state for one block."""
+
+    sentences: list[Sentence]
+    voices: dict[int, list[Voice]]  # sentence index -> voices
+
+    def attributed_to_end(self) -> bool:
+        """Its last sentence is someone else's to the end (a lead-in, if it ends in ':')."""
+        last = self.sentences[-1]
+        return any(v.kind == "attributed" and v.end >= last.tok_end
+                   for v in self.voices.get(last.index, ()))
+
+
+def _block_voices(
+    analysis: Analysis, bi: int, sents: list[Sentence], hits: list[Hit],
+    words: tuple[list[str], list[str]],
+) -> _Block:
+    norms, texts = words
+    block = analysis.document.blocks[bi]
+    doc = analysis.docs[bi]
+    state = _Block(sents, {})
+    for sent in sents:
+        mine = state.voices.setdefault(sent.index, [])
+        if block.quoted:
+            mine.append(Voice("attributed", "set off as a quotation", sent.tok_start, sent.tok_end))
+            continue
+        for hit in hits:
+            kind = CUE_VOICE.get(hit.concept)
+            if kind and not hit.cancelled_by and sent.tok_start <= hit.start < sent.tok_end:
+                end = _span_end(norms, texts, sent, hit)
+                mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
+    _quotes(state, doc, block.text)
+    _continuations(state, norms)
+    return state
+
+
+def _quotes(state: _Block, doc: Any, text: str) -> None:
+    """Long quotations that the sentence attributes, or that are the whole sentence."""
+    for start, end in _quoted_tokens(doc, text):
+        for prev, sent in zip([None, *state.sentences], state.sentences, strict=False):
+            a, b = max(start, sent.tok_start), min(end, sent.tok_end)
+            if a >= b:
+                continue
+            mine = state.voices[sent.index]
+            said = any(v.kind == "attributed" for v in mine)
+            led = prev is not None and prev.text.rstrip().endswith(":") and any(
+                v.kind == "attributed" for v in state.voices[prev.index])
+            whole = (b - a) >= 0.75 * (sent.tok_end - sent.tok_start)
+            own = any(doc[i].norm_ in SCRIPT for i in range(sent.tok_start, sent.tok_end)
+                      if not a <= i < b)
+            if said or led or (whole and not own):
+                mine.append(Voice("attributed", "a quotation", a, b))
+
+
+def _continuations(state: _Block, norms: list[str]) -> None:
+    """'They should: ...' after a sentence of the report's carries on in the report's voice."""
+    for prev, sent in zip(state.sentences, state.sentences[1:], strict=False):
+        if norms[sent.tok_start] in CONTINUES and state.voices[prev.index] and any(
+                v.kind == "attributed" and v.end >= prev.tok_end
+                for v in state.voices[prev.index]):
+            state.voices[sent.index].append(
+                Voice("attributed", "continuing the quoted text", sent.tok_start, sent.tok_end))
+
+
+def voices(
+    analysis: Analysis, cue_hits: Sequence[list[Hit]],
+    words: Sequence[tuple[list[str], list[str]]],
+) -> tuple[tuple[Voice, ...], ...]:
+    """Per sentence of the document: the spans of it that are not the document's own words."""
+    by_block: dict[int, list[Sentence]] = {}
+    for sent in analysis.sentences:
+        by_block.setdefault(sent.block, []).append(sent)
+    found: dict[int, list[Voice]] = {}
+    lead: str | None = None  # a quoted lead-in ending in ':' that the next blocks follow
+    in_list = False
+    for bi, block in enumerate(analysis.document.blocks):
+        sents = by_block.get(bi, [])
+        if not sents:
+            continue
+        item = block.kind is BlockKind.LIST_ITEM
+        if lead is not None and (item or (block.kind is BlockKind.PARAGRAPH and not in_list)):
+            for sent in sents:
+                found[sent.index] = [Voice("attributed", f'quoted after "{lead}"',
+                                           sent.tok_start, sent.tok_end)]
+            in_list = in_list or item
+            if not item and not block.text.rstrip().endswith(":"):
+                lead = None
+            continue
+        lead, in_list = None, False
+        state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi])
+        found.update(state.voices)
+        if block.kind is not BlockKind.HEADING and block.text.rstrip().endswith(":") \
+                and state.attributed_to_end():
+            lead = _short(sents[-1].text)
+    return tuple(tuple(found.get(s.index, ())) for s in analysis.sentences)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,178 @@
+"""Whose words count: quoted and reported text, scrutiny, context, relevance and the corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policycheck.engine import check, check_all
+from policycheck.engine.examples import passage_document
+from policycheck.engine.voice import quotations
+from policycheck.model import Finding, RuleSet, Status
+from policycheck.rules import BUNDLED_RULESETS, find_criterion, load_rulesets
+
+RULESETS = load_rulesets(BUNDLED_RULESETS)
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+MET, MISSING = Status.MET, Status.MISSING
+
+
+def finding(criterion_id: str, text: str) -> Finding:
+    criterion = find_criterion(RULESETS, criterion_id)
+    assert criterion is not None
+    ruleset = next(r for r in RULESETS if r.id == criterion.ruleset)
+    single = RuleSet(ruleset.id, ruleset.title, ruleset.source, ruleset.version, (criterion,))
+    return check(passage_document(text), single).findings[0]
+
+
+QUOTED_LIST = (
+    "Recommendation 1\n\nTo chief constables: with immediate effect, they should:\n\n"
+    "- stop sharing information about domestic abuse victims with Immigration Enforcement where "
+    "the only concern is doubt about the victim's immigration status;\n"
+    "- link the victim to an independent third party such as Southall Black Sisters who can give "
+    "immigration advice and assistance."
+)
+
+VOICE = [
+    # Someone else's words: a quoted list, a report's finding, a recommendation's own form.
+    ("REC1-NO-SHARE-ON-DOUBT", QUOTED_LIST, MISSING, "attributed"),
+    ("REC1-THIRD-PARTY", QUOTED_LIST, MISSING, "attributed"),
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "The report recommends that officers should not share information with Immigration "
+     "Enforcement where the only concern is the victim's immigration status.", MISSING,
+     "attributed"),
+    ("REC4-SPECIALIST-PATHWAYS",
+     "HMICFRS found that officers rarely referred victims to Southall Black Sisters by phone.",
+     MISSING, "attributed"),
+    ("REC4-VICTIMS-CODE",
+     "Chief constables should ensure that victims with insecure status receive every entitlement "
+     "under the Victims' Code.", MISSING, "attributed"),
+    ("REC4-PROTOCOL",
+     'The report states: "victims should be treated as victims first and foremost, whatever their '
+     'immigration status".', MISSING, "attributed"),
+    ("REC4-SHARING-PURPOSE",
+     "The Home Office published guidance in 2022 saying that information is shared at first "
+     "contact only to safeguard the victim.", MISSING, "history"),
+    # Scrutiny of someone else's practice.
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "The OPCC will seek assurance that officers do not share a victim's details with "
+     "Immigration Enforcement where the only concern is their immigration status.", MISSING,
+     "scrutiny"),
+    ("REC4-DATA-PROTECTION",
+     "The Commissioner will work with the force to ensure any sharing of information is in "
+     "compliance with the Data Protection Act 2018.", MISSING, "scrutiny"),
+    # The document's own words around someone else's.
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "As the report recommends, officers must not share information with Immigration "
+     "Enforcement where the only concern is the victim's immigration status.", MET, ""),
+    ("REC1-NO-SHARE-ON-DOUBT",
+     QUOTED_LIST + "\n\nWe have done this. Since April 2021 officers must not pass a victim's "
+     "details to Immigration Enforcement where the only concern is a doubt about their status.",
+     MET, ""),
+    ("REC4-INFORM-VICTIMS",
+     'Say to the victim: "Nothing you tell me will be passed to the Home Office unless you are '
+     'suspected of a crime yourself, and if that changes I will tell you first."', MET, ""),
+    ("REC4-PROTOCOL",
+     'Officers follow one principle: a victim is "a victim first and foremost", whatever their '
+     "immigration status.", MET, ""),
+]
+
+
+@pytest.mark.parametrize(("criterion", "text", "expected", "kind"), VOICE)
+def test_whose_words_count(criterion: str, text: str, expected: Status, kind: str) -> None:
+    f = finding(criterion, text)
+    assert (f.status is MET) == (expected is MET), f.reason
+    if kind:
+        assert f"({kind}: " in f.reason
+
+
+def test_a_quoted_recommendation_is_named_as_someone_elses_words() -> None:
+    f = finding("REC1-NO-SHARE-ON-DOUBT", QUOTED_LIST)
+    assert "as someone else's words, not the document's own commitment" in f.reason
+    assert "(attributed: 'quoted after \"To chief constables: with immediate eff…\"')" in f.reason
+
+
+CONTEXT = [
+    # The paragraph, heading or list lead-in carries the population.
+    ("REC1-THIRD-PARTY",
+     "Officers must not pass a victim's details to Immigration Enforcement where their "
+     "immigration status is in doubt. Instead, officers must offer to put the victim in contact "
+     "with an independent source of advice, such as Rights of Women.", MET),
+    ("REC1-THIRD-PARTY",
+     "Where a victim's immigration status is in doubt:\n\n- do not call the NCCU;\n"
+     "- offer a referral to Rights of Women for independent legal advice.", MET),
+    ("REC1-THIRD-PARTY",
+     "# Victims whose immigration status is uncertain\n\nOfficers must offer to put the victim "
+     "in touch with independent legal advice from Rights of Women.", MET),
+    # Nothing around it is about immigration status.
+    ("REC1-THIRD-PARTY",
+     "# Burglary\n\nOfficers must offer to put the victim in touch with independent advice "
+     "from Victim Support.", MISSING),
+    # Negative commitments in every form.
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "No officer or member of staff is to pass any information about a domestic abuse victim to "
+     "Immigration Enforcement where the only basis is a doubt about their status.", MET),
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "At no point will a victim's information be passed to the NCCU simply because of "
+     "uncertainty about their immigration status.", MET),
+    # Circumstances of sharing: more than the Recommendation 1 rule and its carve-out.
+    ("REC4-SHARING-CIRCUMSTANCES",
+     "Officers must not share a victim's details with Immigration Enforcement where the only "
+     "concern is their status. The only exception is where the victim is suspected of an "
+     "offence.", MISSING),
+    ("REC4-SHARING-CIRCUMSTANCES",
+     "Information may be passed to Immigration Enforcement in the following circumstances "
+     "only:\n\n- the victim is suspected of a criminal offence;\n- the victim asks us to contact "
+     "the Home Office on their behalf.", MET),
+    ("REC4-SHARING-CIRCUMSTANCES",
+     "Information about victims may be required by law to be shared with the Home Office under "
+     "certain circumstances.", MISSING),
+]
+
+
+@pytest.mark.parametrize(("criterion", "text", "expected"), CONTEXT)
+def test_context_and_commitments(criterion: str, text: str, expected: Status) -> None:
+    f = finding(criterion, text)
+    assert (f.status is MET) == (expected is MET), f.reason
+
+
+def test_a_document_about_something_else_meets_nothing() -> None:
+    doc = passage_document(
+        "# Firearms licensing\n\nThis guidance applies to all officers and staff. Check all that "
+        "apply.\n\nVictims first: officers will not take enforcement action against a victim of "
+        "crime who holds a certificate.")
+    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
+    findings = [f for r in reports for f in r.findings]
+    assert {f.status for f in findings} == {MISSING}
+    assert all(f.reason.startswith("the document is not about victims or witnesses with "
+                                   "insecure immigration status") for f in findings)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ('He said "one two three" and left', [(9, 22)]),
+    ("\u2018the victim\u2019s own words\u2019 here", [(1, 23)]),
+    ("the victim\u2019s status", []),
+    ("\u201copen and never closed", [(1, 22)]),
+])
+def test_quotation_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    assert quotations(text) == spans
+
+
+@pytest.mark.slow
+def test_nothing_in_the_real_world_corpus_is_met() -> None:
+    """Bulletins, forms and test files that are not about victims or immigration meet nothing."""
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not present")
+    done = subprocess.run(
+        [sys.executable, "-m", "policycheck", "check", str(CORPUS), "-f", "json", "--no-cache",
+         "-r", "rec1", "-r", "rec4", "-r", "rec5", "-r", "victims-code"],
+        capture_output=True, text=True, timeout=600,
+    )
+    data = json.loads(done.stdout)
+    met = [(d["path"], r["criterion"]) for d in data["documents"] for r in d["results"]
+           if r["status"] == "met"]
+    assert len(data["documents"]) > 100
+    assert met == []
