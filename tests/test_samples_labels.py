@@ -52,6 +52,12 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def unnumbered(text: str) -> str:
+    """A quoted list item without the number a plain-text list gives it ('3. Has the force…'):
+    the reader keeps the item and drops its number."""
+    return re.sub(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s+", "", norm(text))
+
+
 @cache
 def extracted(doc: GoldDocument) -> str | None:
     """The document's text as the checker reads it, or None when its format has no reader yet."""
@@ -107,7 +113,7 @@ def test_gold_sentences_stand_in_the_extracted_text(doc: GoldDocument) -> None:
         for sentence in gold.sentences:
             assert norm(sentence) in text, f"{doc.name} {gold.criterion}: not extracted: {sentence}"
         for trap in gold.traps:
-            present = norm(trap.text) in text
+            present = unnumbered(trap.text) in text
             if trap.kind in DROPPED_TRAPS:
                 assert not present, f"{doc.name} {gold.criterion}: {trap.kind} text was read"
             else:
@@ -132,8 +138,10 @@ def test_corpus_has_the_promised_shape() -> None:
     assert formats[".docx"] >= 7 and formats[".pdf"] >= 6 and formats[".odt"] >= 3
     assert formats[".html"] >= 4 and formats[".md"] >= 2 and formats[".txt"] >= 2
     assert sum("victims-code" in d.rulesets for d in docs) >= 5
-    holdout = sum(d.split == "holdout" for d in docs)
-    assert len(docs) / 4 <= holdout <= len(docs) / 2
+    # Blind documents are scored by round; the holdout split is kept among the authored ones.
+    authored = [d for d in docs if d.origin == "authored"]
+    holdout = sum(d.split == "holdout" for d in authored)
+    assert len(authored) / 4 <= holdout <= len(authored) / 2
 
 
 def test_every_sample_in_the_folder_is_labelled() -> None:

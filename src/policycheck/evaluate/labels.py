@@ -68,6 +68,7 @@ class _Document(BaseModel):
     genre: str
     rulesets: tuple[str, ...]
     criteria: dict[str, _Label]
+    note: str = ""  # about the whole document: what it is, how it was read
 
 
 class _File(BaseModel):
