@@ -116,3 +116,42 @@ def test_furniture_lines(line: str) -> None:
 ])
 def test_policy_lines_are_not_furniture(line: str) -> None:
     assert not is_furniture(line)
+
+
+FOOTED_PAGE = """Skip to main content
+Anyshire Police
+Victims and witnesses | Reporting a crime safely if you are worried about your status | Support
+# Reporting safely
+
+We will not pass your details to the Home Office just because you report a crime.
+
+Page last updated: 3 April 2024
+Was this page helpful? Yes | No
+All our officers are trained to treat every victim with respect.
+Anyshire Police is committed to equality and welcomes contact from everyone.
+Related pages: Our inspection reports and our responses | Victim Care | Minutes
+"""
+
+
+def test_what_follows_a_feedback_prompt_is_the_footer_and_a_title_menu_is_the_header(
+        tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(FOOTED_PAGE, encoding="utf-8")
+    doc = extract_markdown(path, ExtractOptions())
+    assert texts(doc) == [
+        "Reporting safely",
+        "We will not pass your details to the Home Office just because you report a crime.",
+    ]
+
+
+def test_a_feedback_prompt_mid_page_does_not_end_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text("Skip to main content\n# One\n\nFirst part.\n\nWas this page helpful?\n\n"
+                    "# Two\n\nOfficers must refer the victim to Rights of Women.\n",
+                    encoding="utf-8")
+    doc = extract_markdown(path, ExtractOptions())
+    assert texts(doc)[-1] == "Officers must refer the victim to Rights of Women."
+
+
+def test_a_related_pages_row_is_furniture() -> None:
+    assert is_furniture("Related pages: HMICFRS inspection reports and our responses | Minutes")

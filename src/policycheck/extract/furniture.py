@@ -26,9 +26,18 @@ _ANYWHERE = re.compile(
     r"report a problem with this page|did you find (this|what you)|"
     r"share this( page| article)?|share on (facebook|twitter|x|linkedin|whatsapp)|"
     r"follow us( on)?|print this page|sign up (to|for) (our )?(newsletter|email)|"
-    r"you are here|this site uses cookies)\b",
+    r"you are here|this site uses cookies|page last (updated|reviewed)|last updated)\b",
     re.IGNORECASE,
 )
+# A page's content ends at its feedback or share prompt: what follows is the footer.
+_CLOSING = re.compile(
+    r"^\W*(was this page (helpful|useful)|is this page (helpful|useful)|"
+    r"is there anything wrong with this page|report a problem with this page|"
+    r"did you find (this|what you)|share this( page| article)?|page last (updated|reviewed))\b",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(r"^\W*(related (pages|links|content|articles)|see also|useful links|"
+                      r"more in this section|in this section)\s*:?\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\W*(©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^\s*home\s*(>|»|/|›|→|\\)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[|·•]\s+")
@@ -59,6 +68,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _BREADCRUMB.match(text) or text.lower().rstrip("?!.") in _FEEDBACK:
         return True
+    if _RELATED.match(text) and len(_SEPARATORS.split(text)) >= 2:
+        return True
     return _link_row(text)
 
 
@@ -79,6 +90,13 @@ def links_only(line: str) -> bool:
     if not _MD_LINK.search(body):
         return False
     return not _MD_LINK.sub("", body).strip(" |>/»·•-–,")
+
+
+def _menu_row(text: str) -> bool:
+    """'Victims | Reporting a crime safely if you are worried | Find support': a menu of titles."""
+    items = [i for i in _SEPARATORS.split(text) if i.strip()]
+    return (len(items) >= 3 and not text.startswith("|")
+            and not any(i.rstrip().endswith(_END) for i in items))
 
 
 def _short(text: str) -> bool:
@@ -103,10 +121,14 @@ def furniture_lines(
     for i, text in enumerate(cleaned):  # the top of the page
         if i in drop or not text:
             continue
-        if heading(i) or (len(text.split()) > 5 and not linked(lines[i])):
+        if heading(i) or (len(text.split()) > 5 and not linked(lines[i])
+                          and not _menu_row(text)):
             break
-        if linked(lines[i]) or _short(text):
+        if linked(lines[i]) or _short(text) or _menu_row(text):
             drop.add(i)
+    closing = [i for i, text in enumerate(cleaned) if _CLOSING.match(text)]
+    if closing and not any(heading(j) for j in range(closing[-1] + 1, len(lines))):
+        drop.update(j for j in range(closing[-1], len(lines)) if cleaned[j])
     for i in range(len(lines) - 1, -1, -1):  # the foot of the page
         text = cleaned[i]
         if i in drop or not text:
