@@ -71,6 +71,22 @@ DEFERRAL = Concept(
         "will be write", "in draft", "once ... be approve", "when ... be approve",
         "will consider", "will be consider", "will look at", "intend to", "be explore",
         "be look into", "will think about", "we hope to", "we be hope to",
+        # a document that does not exist yet: what it will say, when it will be in force
+        "will be align with", "will align with", "will reflect the",
+        "procedure will set out", "policy will set out", "framework will set out",
+        "guidance will set out", "procedure will include", "framework will include",
+        "procedure will explain", "framework will explain", "will form part of the",
+        "will be include in the procedure", "will be include in the policy",
+        "will be include in the framework", "will be include in the guidance",
+        "will be include in ... training", "training refresh", "plan for 20",
+        "once the procedure be", "once the policy be", "once the framework be",
+        "once ... be in place", "when ... be in place", "before it be adopt",
+        "before ... be adopt", "for the new procedure", "the new procedure will",
+        "the new policy will", "the new framework will", "will be add to",
+        "once the Home Office publish", "once ... publish", "when ... publish",
+        "may wish to consider", "may wish to", "might wish to", "will be address in",
+        "future revision", "later revision", "next revision", "will explore", "explore how",
+        "explore with",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
@@ -143,6 +159,29 @@ ADDRESSED = Concept(
     ),
 )
 
+# Another body's account of its own document, retold by the author ("the force has advised
+# that ...", "under the procedure, officers must ..." in a panel paper): what follows is theirs.
+TELLERS = ("the force", "the constabulary", "the chief constable", "the police")
+TOLD = ("have advise", "advise that", "advise as follow", "report that", "have report",
+        "have confirm", "confirm that", "state that", "have state", "say that", "have say",
+        "have tell", "tell the panel", "tell the commissioner", "have inform", "inform the panel")
+REPORTED = Concept(
+    "reported",
+    phrases=(
+        *(f"{who} {verb}" for who in TELLERS for verb in TOLD),
+        "report by the force", "provide by the force", "report by the constabulary",
+        "provide by the constabulary", "the force 's own assessment", "under the procedure ,",
+        "under the force 's", "the force 's procedure", "the force 's policy",
+        "the force 's framework", "the constabulary 's procedure", "the constabulary 's policy",
+        "be tell in the procedure", "the procedure state that", "the procedure say that",
+        "the procedure require", "the policy state that", "the policy require",
+        "the framework state that", "the force advise", "the force rate",
+    ),
+    # 'This procedure is the force's framework for ...' names the document itself.
+    unless_within=("be the force 's", "be the constabulary 's", "form part of the force 's",
+                   "this be the force 's"),
+)
+
 # A body looking at someone else's practice: scrutiny, assurance, understanding (sentence-level).
 SCRUTINY = Concept(
     "scrutiny",
@@ -159,7 +198,8 @@ SCRUTINY = Concept(
         "continue to engage", "continue to work with the force", "we value", "value the finding",
         "value the report", "value the work", "oversight of", "provide ... oversight",
         "report back to the panel", "report to the panel", "the panel be ask", "the panel will",
-        "keep the panel",
+        "keep the panel", "discuss with the chief constable", "discuss with the force",
+        "will discuss", "raise with the chief constable", "raise with the force",
     ),
 )
 
@@ -268,4 +308,5 @@ CUE_CONCEPTS: tuple[Concept, ...] = (
     HISTORY,
     ADDRESSED,
     SCRUTINY,
+    REPORTED,
 )

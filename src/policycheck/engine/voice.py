@@ -24,7 +24,10 @@ from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis, Sentence
 from policycheck.model import BlockKind
 
-CUE_VOICE = {"attribution": "attributed", "addressed": "attributed", "history": "history"}
+CUE_VOICE = {"attribution": "attributed", "addressed": "attributed", "history": "history",
+             "reported": "attributed"}
+# A retelling lead that covers what comes after it: "the force has advised as follows".
+_AHEAD = ("as follows", "below", "following")
 MIN_QUOTE_WORDS = 6
 # Words that start a clause of the document's own after someone else's ("..., and we will").
 OWN_ACTORS = frozenset({"we", "our", "force", "constabulary", "service", "officer", "staff",
@@ -32,7 +35,10 @@ OWN_ACTORS = frozenset({"we", "our", "force", "constabulary", "service", "office
 CONTINUES = frozenset({"they", "it", "these", "this", "he", "she"})
 # Words around a quotation that make it the document's own script ('Say to the victim: "..."').
 SCRIPT = OWN_ACTORS | {"say", "tell", "explain", "ask", "reassure", "inform", "advise", "you",
-                       "script", "word", "use"}
+                       "script", "word", "use",
+                       # 'Section 4.2 of the procedure states: "..."': the author's own document
+                       "procedure", "policy", "section", "paragraph", "sop", "instruction",
+                       "direction"}
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
@@ -172,8 +178,19 @@ def voices(
     found: dict[int, list[Voice]] = {}
     lead: str | None = None  # a quoted lead-in ending in ':' that the next blocks follow
     in_list = False
+    told: tuple[int, str] | None = None  # a retelling lead: its section's level, its words
+    level = 0  # the level of the heading the current block stands under
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
+        if block.kind is BlockKind.HEADING:
+            if told is not None and block.level <= told[0]:
+                told = None
+            level = block.level
+        elif told is not None:
+            for sent in sents:
+                found[sent.index] = [Voice("attributed", f'retold after "{told[1]}"',
+                                           sent.tok_start, sent.tok_end)]
+            continue
         if not sents:
             continue
         item = block.kind is BlockKind.LIST_ITEM
@@ -188,10 +205,24 @@ def voices(
         lead, in_list = None, False
         state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi])
         found.update(state.voices)
+        if block.kind is not BlockKind.HEADING:
+            told = _retelling(state, cue_hits[bi], level) or told
         if block.kind is not BlockKind.HEADING and block.text.rstrip().endswith(":") \
                 and state.attributed_to_end():
             lead = _short(sents[-1].text)
     return tuple(tuple(found.get(s.index, ())) for s in analysis.sentences)
+
+
+def _retelling(state: _Block, hits: list[Hit], level: int) -> tuple[int, str] | None:
+    """A sentence that says what follows is another body's account ('the force has advised as
+    follows:', 'the table below summarises the position reported by the force')."""
+    for sent in state.sentences:
+        text = sent.text.lower()
+        ahead = text.rstrip().endswith(":") or any(w in text for w in _AHEAD)
+        if ahead and any(h.concept == "reported" and not h.cancelled_by
+                         and sent.tok_start <= h.start < sent.tok_end for h in hits):
+            return level or 99, _short(sent.text)
+    return None
 
 
 def _short(text: str, limit: int = 40) -> str:
