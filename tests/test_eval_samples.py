@@ -9,20 +9,24 @@ import pytest
 from policycheck.evaluate.labels import load_labels
 from policycheck.evaluate.run import check_criteria, evaluate
 
-# Floors for the precision and recall of 'met' over all labelled samples (dev + holdout).
-# Set just under the engine's measurement on the 36-document corpus. On the original 28
-# documents it first measured 0.974 / 0.982; the eight documents added last (labelled before
-# the checker saw them) measured 0.870 / 0.923 on first sight, bringing the corpus to
-# 0.949 / 0.969. After fixing the general faults they exposed, the corpus measures
-# 0.983 / 0.997 (and the eight are no longer unseen: see docs/samples.md).
-# Raise them as the engine improves; never lower them to make a rule change pass.
-MIN_PRECISION = 0.97  # measured 0.983 with the real extractors
-MIN_RECALL = 0.99  # measured 0.997
-
 LABELS = Path(__file__).resolve().parents[1] / "samples" / "labels.yaml"
 
+# Floors for the precision and recall of 'met', set just under what the engine measures now.
+# Raise them as the engine improves; never lower them to make a rule change pass.
+#
+# Authored samples (written with the rules in view): 0.979 / 0.996 over 36 documents.
+AUTHORED = (0.97, 0.99)
+# Blind documents (written and labelled from the criteria alone), scored after the faults their
+# first run exposed were fixed. First-run figures, which say what a user will get on a policy
+# the rules have never seen, are kept per round in docs/samples.md; these floors guard the
+# fixes. Measured 0.866 / 0.922 over round 1 (first run 0.705 / 0.870).
+BLIND = (0.85, 0.90)
+# Every labelled sample: measured 0.954 / 0.981.
+ALL = (0.95, 0.97)
 
-def test_checker_meets_the_floors_and_beats_the_keyword_baseline() -> None:
+
+@pytest.fixture(scope="module")
+def scored():  # type: ignore[no-untyped-def]
     from policycheck.engine import check
     from policycheck.model import Block, BlockKind, Document, Location
     from policycheck.rules import load_rulesets
@@ -35,10 +39,21 @@ def test_checker_meets_the_floors_and_beats_the_keyword_baseline() -> None:
     except NotImplementedError:
         pytest.skip("the rule loader or the engine is not built in this tree yet")
     check_criteria(labels, rulesets)
-    result = evaluate(labels, labels.documents, rulesets)
-    assert result.errors == ()
-    overall = result.checker["all"].overall
-    baseline = result.baseline["all"].overall
-    assert overall.precision is not None and overall.precision >= MIN_PRECISION, overall
-    assert overall.recall is not None and overall.recall >= MIN_RECALL, overall
+
+    def run(origin: str | None):  # type: ignore[no-untyped-def]
+        docs = [d for d in labels.documents if origin is None or d.origin == origin]
+        result = evaluate(labels, docs, rulesets)
+        assert result.errors == ()
+        return result.checker["all"].overall, result.baseline["all"].overall
+
+    return run
+
+
+@pytest.mark.parametrize(("origin", "floors"), [("authored", AUTHORED), ("blind", BLIND),
+                                                 (None, ALL)], ids=["authored", "blind", "all"])
+def test_checker_meets_the_floors_and_beats_the_keyword_baseline(scored, origin, floors) -> None:  # type: ignore[no-untyped-def]
+    overall, baseline = scored(origin)
+    min_precision, min_recall = floors
+    assert overall.precision is not None and overall.precision >= min_precision, overall
+    assert overall.recall is not None and overall.recall >= min_recall, overall
     assert (overall.f1 or 0.0) > (baseline.f1 or 0.0)
