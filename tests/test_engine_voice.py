@@ -64,7 +64,29 @@ VOICE = [
     ("REC4-DATA-PROTECTION",
      "The Commissioner will work with the force to ensure any sharing of information is in "
      "compliance with the Data Protection Act 2018.", MISSING, "scrutiny"),
+    # What a document reports someone else's procedure says (a panel paper, an FOI answer).
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "The force has advised that officers will not pass a victim's details to Immigration "
+     "Enforcement where the only concern is a doubt about their immigration status.", MISSING,
+     "attributed"),
+    ("REC1-THIRD-PARTY",
+     "# Progress on Recommendation 1\n\nThe force has reported the position as follows:\n\n"
+     "- Where a victim's immigration status is in doubt, officers offer a referral to Rights of "
+     "Women for independent immigration advice.", MISSING, "attributed"),
+    # Questions put to someone else are scrutiny, down to the list they introduce.
+    ("REC4-INFORM-VICTIMS",
+     "# Issues for the Panel\n\nMembers may wish to ask the Commissioner:\n\n"
+     "- whether victims with insecure immigration status are told whether their information "
+     "will be shared with Immigration Enforcement.", MISSING, "attributed"),
+    # A document that does not exist yet is a promise, not a rule.
+    ("REC4-SHARING-CIRCUMSTANCES",
+     "The new procedure will set out when a victim's information may be shared with "
+     "Immigration Enforcement: only where the victim is suspected of an offence or asks us to.",
+     MISSING, "deferral"),
     # The document's own words around someone else's.
+    ("REC1-NO-SHARE-ON-DOUBT",
+     'Section 4.2 of our procedure states: "Officers must not pass a victim\'s details to '
+     'Immigration Enforcement where the only concern is a doubt about their status."', MET, ""),
     ("REC1-NO-SHARE-ON-DOUBT",
      "As the report recommends, officers must not share information with Immigration "
      "Enforcement where the only concern is the victim's immigration status.", MET, ""),

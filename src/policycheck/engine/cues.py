@@ -200,6 +200,9 @@ SCRUTINY = Concept(
         "report back to the panel", "report to the panel", "the panel be ask", "the panel will",
         "keep the panel", "discuss with the chief constable", "discuss with the force",
         "will discuss", "raise with the chief constable", "raise with the force",
+        "may wish to ask", "might wish to ask", "member may wish", "the panel may wish",
+        "member may ask", "the panel may ask", "question for the commissioner",
+        "question for the chief constable", "question for the force", "ask the commissioner",
     ),
 )
 

@@ -215,11 +215,12 @@ def voices(
 
 def _retelling(state: _Block, hits: list[Hit], level: int) -> tuple[int, str] | None:
     """A sentence that says what follows is another body's account ('the force has advised as
-    follows:', 'the table below summarises the position reported by the force')."""
+    follows:', 'the table below summarises the position reported by the force') or questions
+    to put to someone else ('Members may wish to ask the Commissioner:')."""
     for sent in state.sentences:
         text = sent.text.lower()
         ahead = text.rstrip().endswith(":") or any(w in text for w in _AHEAD)
-        if ahead and any(h.concept == "reported" and not h.cancelled_by
+        if ahead and any(h.concept in ("reported", "scrutiny") and not h.cancelled_by
                          and sent.tok_start <= h.start < sent.tok_end for h in hits):
             return level or 99, _short(sent.text)
     return None
