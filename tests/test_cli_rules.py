@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -99,9 +100,8 @@ def test_rules_test_reports_a_failing_example_as_file_line_criterion_passage(
     assert result.exit_code == 1
     line = next(ln for ln in result.output.splitlines() if "expected missing" in ln)
     assert line.startswith("rec5.yaml:")
-    assert (
-        ": REC5-SAFE-REPORTING: example 5 expected missing, got met: Migrant victims can " in line
-    )
+    assert re.search(r": REC5-SAFE-REPORTING: example \d+ expected missing, got met: Migrant "
+                     r"victims can ", line), line
 
 
 def test_explain_shows_requirement_conditions_rejections_and_examples() -> None:

@@ -263,12 +263,14 @@ def test_a_missing_reason_quotes_the_cue_and_cites_where() -> None:
 
 
 def test_met_evidence_carries_sentence_location_context_and_highlights() -> None:
-    text = "# Rights\n\nAll victims matter. Victims have the same rights under the Victims’ Code."
+    text = ("# Rights\n\nAll victims matter. Victims with insecure status have the same rights "
+            "under the Victims’ Code.")
     result = finding("REC4-VICTIMS-CODE", text)
     assert result.status is MET
     (ev,) = result.evidence
-    assert ev.text == "Victims have the same rights under the Victims’ Code."
-    assert ev.context == "All victims matter. Victims have the same rights under the Victims’ Code."
+    assert ev.text == "Victims with insecure status have the same rights under the Victims’ Code."
+    assert ev.context == ("All victims matter. Victims with insecure status have the same rights "
+                          "under the Victims’ Code.")
     assert ev.location.section == "Rights" and ev.location.paragraph == 1
     assert "Victims’ Code" in [ev.text[a:b] for a, b in ev.highlights]
     assert "the Victims' Code" in ev.satisfied
@@ -292,7 +294,8 @@ def test_partial_quotes_only_sentences_that_hold_its_subject() -> None:
 
 
 def test_misspelt_code_of_practise_matches_fuzzily() -> None:
-    text = "Victims must receive every entitlement in the Victims Code of Pratice."
+    text = ("Victims must receive every entitlement in the Victims Code of Pratice, whatever "
+            "their immigration status.")
     assert finding("REC4-VICTIMS-CODE", text).status is MET
 
 
