@@ -387,3 +387,12 @@ def test_parts_of_a_section_condition_may_stand_in_different_sentences_of_one_se
     split = finding("REC4-SPECIALIST-PATHWAYS", apart)
     assert split.status is PARTIAL
     assert split.missing_parts == ("a named service and how to refer, together in one sentence",)
+
+
+def test_an_abbreviation_with_a_full_stop_does_not_end_the_sentence() -> None:
+    text = ("# Victims with insecure immigration status\n\n"
+            "- Unsure? Call the Public Protection SPOC on ext. 4417, or tel. 01632 960 000.")
+    result = finding("REC4-PATHWAY-AWARENESS", text)
+    assert result.status is MET, result.reason
+    assert result.evidence[0].text == (
+        "Call the Public Protection SPOC on ext. 4417, or tel. 01632 960 000.")

@@ -174,6 +174,12 @@ def _norm_ids(store: int) -> dict[int, int]:
     return {}
 
 
+# Abbreviations with a full stop that policies use mid-sentence (spaCy's English exceptions
+# already cover e.g., i.e., etc., Mr., Dr. and the months).
+_ABBREVIATIONS = ("ext", "tel", "approx", "para", "paras", "cf", "ref", "sgt", "insp", "supt",
+                  "det", "cllr", "dept", "incl", "nos", "fig", "vol", "pp", "ch")
+
+
 def pipeline(model: str | None = None) -> Language:
     """spacy.blank('en') + sentencizer (or an installed full pipeline when named), once each."""
     return _pipeline(model or "")
@@ -193,6 +199,9 @@ def _pipeline(model: str) -> Language:
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+    for abbr in _ABBREVIATIONS:  # 'ext. 4417' does not end a sentence
+        for form in (abbr, abbr.capitalize()):
+            nlp.tokenizer.add_special_case(form + ".", [{"ORTH": form + "."}])
     nlp.max_length = 5_000_000  # one block; the extractors cap whole documents
     return nlp
 
