@@ -226,7 +226,10 @@ GENERIC = Concept(
         "where necessary", "as required", "where required", "on an individual basis",
         "relevant partners", "appropriate partners", "appropriate bodies", "relevant bodies",
         "relevant legal", "in line with legislation", "applicable legislation", "applicable law",
-        "best practice", "good practice",
+        "best practice", "good practice", "a wide range of community groups",
+        "a wide range of communities", "a range of community groups", "all our communities",
+        "as part of their routine work", "as part of routine work", "as part of their usual work",
+        "business as usual",
     ),
 )
 
