@@ -155,3 +155,15 @@ def test_a_feedback_prompt_mid_page_does_not_end_the_page(tmp_path: Path) -> Non
 
 def test_a_related_pages_row_is_furniture() -> None:
     assert is_furniture("Related pages: HMICFRS inspection reports and our responses | Minutes")
+
+
+def test_a_call_to_action_box_on_a_captured_page_is_furniture(tmp_path: Path) -> None:
+    page = ("Skip to main content\n# Reporting safely\n\n"
+            "We will not pass your details to the Home Office just because you report a crime.\n\n"
+            "Need help now? In an emergency call 999. To report a crime, call 101 or online.\n")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    assert texts(extract_markdown(path, ExtractOptions()))[-1].startswith("We will not pass")
+    # in a document that is not a captured page, the same line is the document's own
+    path.write_text(page.replace("Skip to main content\n", ""), encoding="utf-8")
+    assert texts(extract_markdown(path, ExtractOptions()))[-1].startswith("Need help now?")

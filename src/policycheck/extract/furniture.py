@@ -38,6 +38,8 @@ _CLOSING = re.compile(
 )
 _RELATED = re.compile(r"^\W*(related (pages|links|content|articles)|see also|useful links|"
                       r"more in this section|in this section)\s*:?\s*\S", re.IGNORECASE)
+_HELP_BOX = re.compile(r"^\W*(need (help|support) (now|urgently|right now)\b|"
+                       r"in an emergency,? (always )?(call|dial|ring) 999\b)", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\W*(©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^\s*home\s*(>|»|/|›|→|\\)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[|·•]\s+")
@@ -118,6 +120,9 @@ def furniture_lines(
     drop = {i for i, text in enumerate(cleaned) if is_furniture(text)}
     if not drop:  # not a captured page: short lines are the document's own
         return drop
+    # a captured page's call-to-action box ('Need help now? In an emergency call 999 ...')
+    drop.update(i for i, text in enumerate(cleaned)
+                if _HELP_BOX.match(text) and len(text.split()) <= 25)
     for i, text in enumerate(cleaned):  # the top of the page
         if i in drop or not text:
             continue
