@@ -78,6 +78,17 @@ VOICE = [
      "# Issues for the Panel\n\nMembers may wish to ask the Commissioner:\n\n"
      "- whether victims with insecure immigration status are told whether their information "
      "will be shared with Immigration Enforcement.", MISSING, "attributed"),
+    # A section headed as another body's account, and agreeing with the report, restate others.
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "# 4. What the force has told the Panel\n\nOfficers must not contact Immigration "
+     "Enforcement about a domestic abuse victim where the only reason is a doubt about their "
+     "immigration status.", MISSING, "attributed"),
+    ("REC4-PROTOCOL",
+     "The Commissioner agrees with the report that victims must be treated as victims first and "
+     "foremost, whatever their immigration status.", MISSING, "attributed"),
+    ("REC4-INFORM-VICTIMS",
+     "We will expect the procedure to make clear that victims with insecure immigration status "
+     "are told whether their information will be shared.", MISSING, "scrutiny"),
     # A document that does not exist yet is a promise, not a rule.
     ("REC4-SHARING-CIRCUMSTANCES",
      "The new procedure will set out when a victim's information may be shared with "
@@ -155,6 +166,14 @@ CONTEXT = [
 ]
 
 
+CONTEXT += [
+    # Not knowing whether something happened is no commitment that it does.
+    ("REC4-INFORM-VICTIMS",
+     "The force does not record whether a victim with insecure immigration status was told that "
+     "their information had been shared with Immigration Enforcement.", MISSING),
+]
+
+
 @pytest.mark.parametrize(("criterion", "text", "expected"), CONTEXT)
 def test_context_and_commitments(criterion: str, text: str, expected: Status) -> None:
     f = finding(criterion, text)
@@ -198,3 +217,13 @@ def test_nothing_in_the_real_world_corpus_is_met() -> None:
            if r["status"] == "met"]
     assert len(data["documents"]) > 100
     assert met == []
+
+
+def test_a_mention_of_immigration_status_alone_does_not_make_a_document_relevant() -> None:
+    doc = passage_document(
+        "# Stop and search\n\nOfficers must not stop anyone because of their nationality or "
+        "immigration status.\n\nOur approach follows the College of Policing Authorised "
+        "Professional Practice on stop and search, and staff must refer people to the Law Centre "
+        "for independent advice.")
+    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
+    assert {f.status for r in reports for f in r.findings} == {MISSING}

@@ -60,9 +60,11 @@ def _clauses(norms: list[str], texts: list[str], sent: Sentence) -> tuple[int, .
     for i in range(sent.tok_start, sent.tok_end):
         norm = norms[i]
         nxt = norms[i + 1] if i + 1 < sent.tok_end else ""
+        prev = norms[i - 1] if i > sent.tok_start else ""
         boundary = (
             texts[i] in cues.CLAUSE_PUNCT
-            or norm in cues.CLAUSE_WORDS
+            # 'does not record whether a victim was told': the whether-clause is what is not known
+            or (norm in cues.CLAUSE_WORDS and not (norm == "whether" and prev in cues.KNOWING))
             or (norm == "and" and nxt in {"will", "must", "shall", "should"})
             or (denied and norm in cues.MODALS)
         )

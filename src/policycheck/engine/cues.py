@@ -38,6 +38,8 @@ EXCLUDED_HEADING = Concept(
 DEFERRAL = Concept(
     "deferral",
     phrases=(
+        "may follow", "could offer ... in future", "could ... in future", "in the future",
+        "draft procedure will", "the draft will", "whether ... could", "be discuss whether",
         "will be develop", "be be develop", "be to be develop", "be under development",
         "in development", "will develop", "will be consider", "be be consider",
         "under consideration", "give consideration to", "will consider whether",
@@ -129,6 +131,8 @@ ATTRIBUTION = Concept(
         "it be recommend", "it be find", "be recommend by", "be find by", "according to the",
         "in the word of", "the report 's author", "as the report put it",
         "the recommendation read", "recommendation read :", "recommendation be :",
+        "agree with the report that", "agree with the inspectorate that", "as the report say",
+        "as the report make clear", "echo the report", "share the report 's view",
     ),
 )
 
@@ -156,15 +160,20 @@ ADDRESSED = Concept(
         "police and crime commissioners should", "PCCs should", "commissioners should",
         "to police and crime commissioners :", "to the Home Office :", "the NPCC should",
         "forces be ask to", "forces be expect to", "HMICFRS expect",
+        "they ask forces to", "they ask chief constables to", "ask forces to :",
+        "ask chief constables to :", "they call on forces to", "forces should :",
+        "address to chief constables", "they recommend that forces",
     ),
 )
 
 # Another body's account of its own document, retold by the author ("the force has advised
 # that ...", "under the procedure, officers must ..." in a panel paper): what follows is theirs.
-TELLERS = ("the force", "the constabulary", "the chief constable", "the police")
+TELLERS = ("the force", "the constabulary", "the chief constable", "the police",
+           "the assistant chief constable", "the deputy chief constable", "the submission")
 TOLD = ("have advise", "advise that", "advise as follow", "report that", "have report",
         "have confirm", "confirm that", "state that", "have state", "say that", "have say",
-        "have tell", "tell the panel", "tell the commissioner", "have inform", "inform the panel")
+        "have tell", "tell the panel", "tell the commissioner", "have inform", "inform the panel",
+        "tell the task group", "tell the committee", "tell member", "quote", "explain that")
 REPORTED = Concept(
     "reported",
     phrases=(
@@ -176,6 +185,10 @@ REPORTED = Concept(
         "be tell in the procedure", "the procedure state that", "the procedure say that",
         "the procedure require", "the policy state that", "the policy require",
         "the framework state that", "the force advise", "the force rate",
+        "the force 's instruction", "the force 's interim", "the force 's direction",
+        "the force 's submission", "the force 's update", "what the force have tell",
+        "what the force have report", "update from the force", "the force 's account",
+        "accord to the force", "the force say", "the force tell",
     ),
     # 'This procedure is the force's framework for ...' names the document itself.
     unless_within=("be the force 's", "be the constabulary 's", "form part of the force 's",
@@ -203,6 +216,9 @@ SCRUTINY = Concept(
         "may wish to ask", "might wish to ask", "member may wish", "the panel may wish",
         "member may ask", "the panel may ask", "question for the commissioner",
         "question for the chief constable", "question for the force", "ask the commissioner",
+        "will expect the procedure", "will expect the force", "expect the force to",
+        "expect the procedure to", "expect the chief constable to", "will look for",
+        "will want to see", "want to see the force", "will check that the force",
     ),
 )
 
@@ -241,6 +257,10 @@ CLAUSE_WORDS = frozenset({
     "once", "otherwise", "rather", "so", "than", "though", "unless", "until", "when", "where",
     "whereas", "whether", "which", "while", "who"
 })
+
+# Verbs of knowing or recording: 'not record whether ...' denies the whether-clause too.
+KNOWING = frozenset({"record", "know", "hold", "collect", "capture", "track", "monitor", "log",
+                     "note", "check"})
 
 # Auxiliaries whose 'not' negates the clause; after other words 'not to' is an infinitive
 # ("a decision not to prosecute"), and 'or not' / 'not only' negate nothing.

@@ -186,6 +186,8 @@ def voices(
             if told is not None and block.level <= told[0]:
                 told = None
             level = block.level
+            if _told_heading(cue_hits[bi]):  # '4. What the force has told the Panel'
+                told = (level or 99, _short(block.text))
         elif told is not None:
             for sent in sents:
                 found[sent.index] = [Voice("attributed", f'retold after "{told[1]}"',
@@ -224,6 +226,11 @@ def _retelling(state: _Block, hits: list[Hit], level: int) -> tuple[int, str] | 
                          and sent.tok_start <= h.start < sent.tok_end for h in hits):
             return level or 99, _short(sent.text)
     return None
+
+
+def _told_heading(hits: list[Hit]) -> bool:
+    """A heading that says the section is another body's account of its practice."""
+    return any(h.concept == "reported" and not h.cancelled_by for h in hits)
 
 
 def _short(text: str, limit: int = 40) -> str:
