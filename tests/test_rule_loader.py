@@ -116,7 +116,7 @@ def test_a_valid_file_loads_with_digest_keywords_and_examples(
             "      - concept: org\n",
             "      - concept: org\n        heading: org\n",
             "demo.yaml:17: criteria[0].all[0]: needs exactly one of concept, all, any, heading, "
-            "titled, about, without (found concept, heading)",
+            "titled, untitled, about, without (found concept, heading)",
         ),
         ("id: demo\n", "id: demo\nid: again\n", "demo.yaml:2: duplicate key 'id'"),
         (

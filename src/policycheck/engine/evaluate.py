@@ -176,6 +176,8 @@ def holds(cond: Condition, sents: list[int], facts: Facts, analysis: Analysis) -
             key = cond.key
             under = [s for s in sents if s in facts.headings.get(key, set())]
             out = Outcome(bool(under))
+            if cond.absent:  # what a title does not say is no evidence to quote
+                return out
             shown = facts.heading_evidence.get(key) or under[:1]
             for s in shown[:1] if under else []:
                 out.labels.setdefault(s, set()).add(label)

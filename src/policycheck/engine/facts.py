@@ -123,6 +123,10 @@ def _headings(
         texts = matches.get(ref.concept, set())
         if ref.title_only:
             texts = texts & _title(analysis)
+            if ref.absent:  # `untitled:` holds everywhere when the title does not say it
+                if not texts:
+                    under[name] = {s.index for s in analysis.sentences}
+                continue
             if texts:
                 under[name] = {s.index for s in analysis.sentences}
                 shown[name] = [

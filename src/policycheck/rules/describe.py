@@ -62,6 +62,8 @@ def describe_condition(cond: Condition, rule: Rule, depth: int = 0) -> list[str]
             count = f" (at least {least} different)" if least > 1 else ""
             terms = _terms(rule, name)
             return [f"{pad}- {label}{count} [{name}: {terms}]"] if concept else []
+        case HeadingRef(concept=name, label=label, absent=True):
+            return [f"{pad}- {label} [the title says none of: {_terms(rule, name)}]"]
         case HeadingRef(concept=name, label=label, title_only=True):
             return [f"{pad}- {label} [the title: {_terms(rule, name)}]"]
         case HeadingRef(concept=name, label=label):

@@ -315,6 +315,10 @@ def _condition(
     if spec.titled is not None:
         name = known(spec.titled, loc)
         return HeadingRef(name, spec.label or f"a title on {concepts[name].label}", True)
+    if spec.untitled is not None:
+        name = known(spec.untitled, loc)
+        label = spec.label or f"a title not on {concepts[name].label}"
+        return HeadingRef(name, label, title_only=True, absent=True)
     if spec.about is not None:
         name = known(spec.about, loc)
         return AboutRef(name, spec.label or f"about {concepts[name].label}")

@@ -76,16 +76,20 @@ class HeadingRef:
     """Satisfied by text under a heading (or the title) that says the concept.
 
     With `title_only`, only the document's title (or its first heading) counts: the whole
-    document is then about the concept, not one section of it.
+    document is then about the concept, not one section of it. With `absent` as well, it is
+    satisfied everywhere in a document whose title does NOT say the concept (`untitled:`).
     """
 
     concept: str
     label: str
     title_only: bool = False
+    absent: bool = False
 
     @property
     def key(self) -> str:
-        """Where facts file this reference: titles apart from headings."""
+        """Where facts file this reference: titles apart from headings, absences apart."""
+        if self.absent:
+            return f"untitled:{self.concept}"
         return f"title:{self.concept}" if self.title_only else self.concept
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from policycheck.rules.logic import ASSESSMENTS, NEAR_MISS_KINDS, Scope
 
-CONDITION_KINDS = ("concept", "all", "any", "heading", "titled", "about", "without")
+CONDITION_KINDS = ("concept", "all", "any", "heading", "titled", "untitled", "about", "without")
 GAP = "..."
 
 
@@ -77,6 +77,7 @@ class ConditionSpec(_Strict):
     any: list[ConditionSpec] | None = None
     heading: str | None = None
     titled: str | None = None
+    untitled: str | None = None
     about: str | None = None
     without: str | None = None
     within: Scope | None = None
