@@ -111,6 +111,16 @@ VOICE = [
     ("REC4-PROTOCOL",
      'Officers follow one principle: a victim is "a victim first and foremost", whatever their '
      "immigration status.", MET, ""),
+    # A recommendation's next sentence in its own form carries on in the report's voice ...
+    ("REC4-VICTIMS-CODE",
+     "Chief constables should develop a framework for victims with insecure immigration status. "
+     "The framework should draw on the Code of Practice for Victims of Crime and make sure "
+     "victims with insecure status receive every entitlement under it.", MISSING, "attributed"),
+    # ... but the document's own 'we should' after it does not.
+    ("REC4-VICTIMS-CODE",
+     "Chief constables should develop a framework for victims with insecure immigration status. "
+     "We have done so: every victim with insecure status receives each entitlement under the "
+     "Victims' Code, including a needs assessment and referral to support.", MET, ""),
 ]
 
 

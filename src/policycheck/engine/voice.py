@@ -158,13 +158,26 @@ def _quotes(state: _Block, doc: Any, text: str) -> None:
 
 
 def _continuations(state: _Block, norms: list[str]) -> None:
-    """'They should: ...' after a sentence of the report's carries on in the report's voice."""
+    """'They should: ...' after a sentence of the report's carries on in the report's voice, and
+    so does a recommendation's next sentence in its own form ('The framework should ...'): a
+    'should' with nothing of the document's own (we, our, the force) before it."""
     for prev, sent in zip(state.sentences, state.sentences[1:], strict=False):
-        if norms[sent.tok_start] in CONTINUES and state.voices[prev.index] and any(
-                v.kind == "attributed" and v.end >= prev.tok_end
-                for v in state.voices[prev.index]):
+        if not any(v.kind == "attributed" and v.end >= prev.tok_end
+                   for v in state.voices[prev.index]):
+            continue
+        if norms[sent.tok_start] in CONTINUES or _recommends(norms, sent):
             state.voices[sent.index].append(
                 Voice("attributed", "continuing the quoted text", sent.tok_start, sent.tok_end))
+
+
+def _recommends(norms: list[str], sent: Sentence) -> bool:
+    """The sentence says what someone 'should' do, with no actor of the document's own first."""
+    for i in range(sent.tok_start, min(sent.tok_end, sent.tok_start + 8)):
+        if norms[i] in OWN_ACTORS - {"this", "officer", "staff"}:
+            return False
+        if norms[i] == "should":
+            return True
+    return False
 
 
 def voices(
