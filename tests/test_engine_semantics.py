@@ -160,6 +160,35 @@ NEAR_MISSES = [
         MET,
         "",
     ),
+    # 'We are considering how ...' and what a procedure still to be written 'will make clear'.
+    (
+        "REC4-INFORM-VICTIMS",
+        "We are also considering how victims with insecure immigration status should be told "
+        "whether their information may be shared with the Home Office.",
+        MISSING,
+        "deferral",
+    ),
+    (
+        "REC4-PROTOCOL",
+        "The procedure is being drafted. It will also make clear that victims are to be treated "
+        "as victims first and foremost, whatever their immigration status, and that officers "
+        "will not take immigration enforcement action against them.",
+        MISSING,
+        "deferral",
+    ),
+    (
+        "REC4-NATIONAL-GUIDANCE",
+        "I am aware of the NPCC guidance on information sharing with the Home Office.",
+        MISSING,
+        "citation",
+    ),
+    (
+        "REC4-OUTREACH",
+        "I will also ask the Chief Constable how the force engages regularly with migrant "
+        "communities.",
+        MISSING,
+        "scrutiny",
+    ),
     # Considering, looking at, intending and exploring promise it for later.
     (
         "REC4-NATIONAL-GUIDANCE",

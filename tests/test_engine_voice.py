@@ -202,6 +202,23 @@ def test_a_document_about_something_else_meets_nothing() -> None:
                                    "insecure immigration status") for f in findings)
 
 
+def test_a_document_mainly_about_detainees_meets_nothing() -> None:
+    custody = "\n\n".join(
+        f"The custody officer must record detainee {n}'s nationality and tell the detainee "
+        "that the Home Office may be contacted about their immigration status."
+        for n in range(12))
+    doc = passage_document(
+        "# Immigration detainees in custody\n\n" + custody + "\n\nA detainee who discloses "
+        "that they are a victim of domestic abuse must not be reported to Immigration "
+        "Enforcement on a doubt about their immigration status alone, and officers must refer "
+        "the victim to Rights of Women for independent immigration advice.")
+    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
+    findings = [f for r in reports for f in r.findings]
+    assert {f.status for f in findings} == {MISSING}
+    assert findings[0].reason.startswith("the document is mainly about suspects, detainees or "
+                                         "offenders, not victims or witnesses")
+
+
 @pytest.mark.parametrize(("text", "spans"), [
     ('He said "one two three" and left', [(9, 22)]),
     ("\u2018the victim\u2019s own words\u2019 here", [(1, 23)]),

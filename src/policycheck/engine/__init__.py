@@ -38,7 +38,7 @@ def check(
 
     analysis = analyse(document, model)
     if ruleset.relevance is not None and not relevant(analysis, ruleset.relevance, shared):
-        why = reason(ruleset.relevance)
+        why = reason(analysis, ruleset.relevance, shared)
         return Report(ruleset, tuple(Finding(c, Status.MISSING, (), why)
                                      for c in ruleset.criteria))
     findings = tuple(

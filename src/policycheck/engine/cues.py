@@ -89,6 +89,18 @@ DEFERRAL = Concept(
         "may wish to consider", "may wish to", "might wish to", "will be address in",
         "future revision", "later revision", "next revision", "will explore", "explore how",
         "explore with",
+        # still being thought about: 'we are considering how ...', 'ask X to consider how'
+        "we be consider", "we be also consider", "be currently consider", "be consider how",
+        "be also consider how", "to consider how", "consider how best", "consider how it might",
+        # what a document still to be written will say: 'It will also make clear that ...'
+        "it will make clear", "it will also make clear", "procedure will make clear",
+        "policy will make clear", "framework will make clear", "it will also set out",
+        "it will set out", "it will also include", "procedure will also", "framework will also",
+        "procedure will cover", "framework will cover",
+        # waiting on others first
+        "wait for the outcome", "decide to wait", "before finalise", "be wait for",
+        "we be currently review", "be currently review", "we be review",
+        "more information on this page soon", "publish more information",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
@@ -100,7 +112,8 @@ CITATION = Concept(
     exact=(
         "notes", "noted", "welcomes", "welcomed", "acknowledges", "acknowledged", "takes note",
         "take note", "is aware of", "are aware of", "has received", "have received",
-        "has considered", "have considered", "is mindful of", "are mindful of",
+        "has considered", "have considered", "is mindful of", "are mindful of", "am aware of",
+        "am mindful of",
     ),
     phrases=(
         "recognise ... recommendation", "accept ... recommendation", "support ... recommendation",
@@ -219,6 +232,8 @@ SCRUTINY = Concept(
         "will expect the procedure", "will expect the force", "expect the force to",
         "expect the procedure to", "expect the chief constable to", "will look for",
         "will want to see", "want to see the force", "will check that the force",
+        "ask the chief constable how", "ask the chief constable whether", "ask the force how",
+        "ask the force whether", "ask the constabulary how", "ask the constabulary whether",
     ),
 )
 

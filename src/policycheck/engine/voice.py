@@ -116,9 +116,17 @@ class _Block:
                    for v in self.voices.get(last.index, ()))
 
 
+@dataclass(frozen=True, slots=True)
+class _Carried:
+    """What the block before hands on: its voice at its end, and a quotation left open."""
+
+    kind: str | None = None  # "attributed" or "history" when the block before ended in it
+    open_quote: bool = False  # it opened a quotation that it did not close
+
+
 def _block_voices(
     analysis: Analysis, bi: int, sents: list[Sentence], hits: list[Hit],
-    words: tuple[list[str], list[str]],
+    words: tuple[list[str], list[str]], carried: _Carried = _Carried(),
 ) -> _Block:
     norms, texts = words
     block = analysis.document.blocks[bi]
@@ -134,9 +142,41 @@ def _block_voices(
             if kind and not hit.cancelled_by and sent.tok_start <= hit.start < sent.tok_end:
                 end = _span_end(norms, texts, sent, hit)
                 mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
+    if carried.open_quote:
+        _closing_quote(state, doc, block.text)
+    if carried.kind is not None and sents and (
+            norms[sents[0].tok_start] in CONTINUES or _recommends(norms, sents[0])):
+        first = sents[0]
+        state.voices[first.index].append(
+            Voice(carried.kind, "continuing from the paragraph before", first.tok_start,
+                  first.tok_end))
     _quotes(state, doc, block.text)
     _continuations(state, norms)
     return state
+
+
+def _closing_quote(state: _Block, doc: Any, text: str) -> None:
+    """A quotation opened in the block before (a PDF paragraph split in two) closes here."""
+    close = min((i for i in (text.find("\u201d"), text.find('"')) if i >= 0), default=-1)
+    opened = min((i for i in (text.find("\u201c"),) if i >= 0), default=-1)
+    if close < 0 or 0 <= opened < close:
+        return
+    span = doc.char_span(0, close, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    for sent in state.sentences:
+        a, b = max(span.start, sent.tok_start), min(span.end, sent.tok_end)
+        if a < b:
+            state.voices[sent.index].append(Voice("attributed", "a quotation", a, b))
+
+
+def _unclosed(text: str) -> bool:
+    """The block opens a quotation of six words or more that it does not close."""
+    spans = quotations(text)
+    if not spans:
+        return False
+    a, b = spans[-1]
+    return b >= len(text) and len(text[a:b].split()) >= MIN_QUOTE_WORDS
 
 
 def _quotes(state: _Block, doc: Any, text: str) -> None:
@@ -162,12 +202,20 @@ def _continuations(state: _Block, norms: list[str]) -> None:
     so does a recommendation's next sentence in its own form ('The framework should ...'): a
     'should' with nothing of the document's own (we, our, the force) before it."""
     for prev, sent in zip(state.sentences, state.sentences[1:], strict=False):
-        if not any(v.kind == "attributed" and v.end >= prev.tok_end
-                   for v in state.voices[prev.index]):
+        kind = _ends_in(state, prev)
+        if kind is None:
             continue
         if norms[sent.tok_start] in CONTINUES or _recommends(norms, sent):
-            state.voices[sent.index].append(
-                Voice("attributed", "continuing the quoted text", sent.tok_start, sent.tok_end))
+            words = "continuing the quoted text" if kind == "attributed" else "continuing the account"
+            state.voices[sent.index].append(Voice(kind, words, sent.tok_start, sent.tok_end))
+
+
+def _ends_in(state: _Block, sent: Sentence) -> str | None:
+    """'attributed' or 'history' when the sentence is someone else's words to its end."""
+    for kind in ("attributed", "history"):
+        if any(v.kind == kind and v.end >= sent.tok_end for v in state.voices.get(sent.index, ())):
+            return kind
+    return None
 
 
 def _recommends(norms: list[str], sent: Sentence) -> bool:
@@ -193,8 +241,10 @@ def voices(
     in_list = False
     told: tuple[int, str] | None = None  # a retelling lead: its section's level, its words
     level = 0  # the level of the heading the current block stands under
+    carried = _Carried()  # what the last body block hands on to the next
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
+        handed, carried = carried, _Carried()
         if block.kind is BlockKind.HEADING:
             if told is not None and block.level <= told[0]:
                 told = None
@@ -216,10 +266,15 @@ def voices(
             in_list = in_list or item
             if not item and not block.text.rstrip().endswith(":"):
                 lead = None
+            if block.kind is BlockKind.PARAGRAPH:
+                carried = _Carried("attributed", _unclosed(block.text))
             continue
         lead, in_list = None, False
-        state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi])
+        state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi],
+                              handed if block.kind is BlockKind.PARAGRAPH else _Carried())
         found.update(state.voices)
+        if block.kind is BlockKind.PARAGRAPH:
+            carried = _Carried(_ends_in(state, sents[-1]), _unclosed(block.text))
         if block.kind is not BlockKind.HEADING:
             told = _retelling(state, cue_hits[bi], level) or told
         if block.kind is not BlockKind.HEADING and block.text.rstrip().endswith(":") \

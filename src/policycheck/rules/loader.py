@@ -154,8 +154,14 @@ def _relevance(
     if spec.relevance is None:
         return None
     rel = spec.relevance
-    root = _condition(rel, ["relevance"], _known(concepts, data, shown), concepts)
-    return Relevance(root, rel.description, rel.at_least, tuple(concepts.values()))
+    known = _known(concepts, data, shown)
+    root = _condition(rel, ["relevance"], known, concepts)
+    mainly = None
+    if rel.unless_mainly is not None:
+        loc: list[str | int] = ["relevance", "unless_mainly"]
+        um = rel.unless_mainly
+        mainly = (known(um.concept, loc), known(um.rather_than, loc), um.description)
+    return Relevance(root, rel.description, rel.at_least, tuple(concepts.values()), mainly)
 
 
 def _vocabulary(

@@ -167,6 +167,9 @@ class Relevance:
     label: str
     at_least: int  # units (of the root's `within`) where the condition holds
     concepts: tuple[Concept, ...]
+    # (concept, rather than, label): a document that says the first in at least
+    # MAINLY_MIN sentences and MAINLY_RATIO times as many as the second is about the first
+    unless_mainly: tuple[str, str, str] | None = None
 
 
 def leaves(cond: Condition) -> list[ConceptRef | HeadingRef | AboutRef]:

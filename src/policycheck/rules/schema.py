@@ -151,11 +151,20 @@ class CriterionSpec(ConditionSpec):
     examples: ExamplesSpec
 
 
+class OutweighedSpec(_Strict):
+    """A document that speaks of `concept` far more than of `rather_than` is about the former."""
+
+    concept: str
+    rather_than: str
+    description: str = Field(min_length=1)
+
+
 class RelevanceSpec(ConditionSpec):
     """What a document must be about before any criterion of the rule set can be met."""
 
     description: str = Field(min_length=1)
     at_least: int = Field(1, ge=1, le=50)
+    unless_mainly: OutweighedSpec | None = None
 
 
 class SourceSpec(_Strict):
