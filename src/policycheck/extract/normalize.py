@@ -45,7 +45,7 @@ _TAILS = (
     "up down in out on off over back based led related specific sharing making term level "
     "wide free friendly being aware informed party agency agencies going ended known owned run "
     "saving facing focused centred centered oriented time scale date to by worn complaint "
-    "complaints only"
+    "complaints only memoire memoires"
 )
 COMPOUND_TAILS = frozenset(_TAILS.split())
 
