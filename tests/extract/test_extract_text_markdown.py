@@ -142,3 +142,14 @@ def test_underlined_headings_in_text(tmp_path: Path) -> None:
         (BlockKind.HEADING, 2, "Scope", 4),
         (BlockKind.PARAGRAPH, 0, "All staff.", 6),
     ]
+
+
+def test_a_row_of_figures_is_not_a_numbered_heading(tmp_path: Path) -> None:
+    path = tmp_path / "figures.txt"
+    path.write_text("2. Figures\n\n1 April – 30 June 2021 - 2 - 2\n\nThe log shows two.\n")
+    doc = extract_text(path, ExtractOptions())
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.HEADING, "2. Figures"),
+        (BlockKind.PARAGRAPH, "1 April – 30 June 2021 - 2 - 2"),
+        (BlockKind.PARAGRAPH, "The log shows two."),
+    ]

@@ -119,6 +119,7 @@ CITATION = Concept(
         "recognise ... recommendation", "accept ... recommendation", "support ... recommendation",
         "welcome ... recommendation", "note ... recommendation", "note ... report",
         "note ... finding", "recognise ... report", "endorse ... recommendation",
+        "I welcome", "we welcome", "welcome the report", "welcome ... call for",
     ),
 )
 

@@ -31,6 +31,9 @@ def numbered_heading(line: str) -> int | None:
         return None
     if not any(ch.isalpha() for ch in title):
         return None
+    # '1 April – 30 June 2021 - 2 - 2' is a row of figures, not a numbered heading
+    if sum(w.isdigit() for w in words) >= sum(w[:1].isalpha() for w in words):
+        return None
     return match.group(1).count(".") + 1
 
 
