@@ -254,3 +254,16 @@ def test_a_mention_of_immigration_status_alone_does_not_make_a_document_relevant
         "for independent advice.")
     reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
     assert {f.status for r in reports for f in r.findings} == {MISSING}
+
+
+def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -> None:
+    f = finding(
+        "REC1-NO-SHARE-ON-DOUBT",
+        "If the only reason is to confirm a victim's immigration status, officers must not share "
+        "their details with Immigration Enforcement.\n\nWhere officers only have doubts about a "
+        "domestic abuse victim's immigration status, the victim's information must not be shared "
+        "with Immigration Enforcement, unless the officer in the case considers the status "
+        "relevant to the investigation.")
+    assert f.status is MISSING
+    assert f.reason.startswith('undone by "Where officers only have doubts about a domestic abuse')
+    assert "(the doubt-only rule with an exception broad enough to swallow it), para 2" in f.reason

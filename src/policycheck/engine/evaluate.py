@@ -61,6 +61,7 @@ class Facts:
     present: dict[str, set[int]] = field(default_factory=dict)  # `without` concept -> sentences
     by_concept: dict[str, dict[int, list[Accepted]]] = field(init=False, default_factory=dict)
     reads: dict[int, set[int] | None] = field(init=False, default_factory=dict)  # see `_reads`
+    vetoed: Outcome | None = field(init=False, default=None)  # where the rule's veto holds
 
     def __post_init__(self) -> None:
         for s, hits in self.accepted.items():
@@ -327,9 +328,12 @@ def _partial(
 
 def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -> Finding:
     """Met with every piece of evidence, partial with what is missing, or missing with why."""
+    near = _near_miss_reason(analysis, facts, rule)
+    if facts.vetoed is not None:
+        label = rule.veto.label if rule.veto is not None else "vetoed"
+        return _vetoed(criterion, analysis, facts.vetoed, near, label)
     candidates = sorted(set(facts.accepted) | {s for v in facts.headings.values() for s in v})
     outcome = holds(rule.root, candidates, facts, analysis)
-    near = _near_miss_reason(analysis, facts, rule)
     if outcome.ok:
         evidence = _evidence(analysis, outcome)
         return Finding(criterion, Status.MET, evidence, f"stated at {evidence[0].location.cite()}")
@@ -338,3 +342,13 @@ def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -
         return partial
     reason = f"no passage states this; {near}" if near else "no passage states this"
     return Finding(criterion, Status.MISSING, (), reason)
+
+
+def _vetoed(
+    criterion: Criterion, analysis: Analysis, vetoed: Outcome, near: str, label: str,
+) -> Finding:
+    """Missing, because the document's own words undo it: quote where."""
+    sent = analysis.sentences[min(vetoed.labels)]
+    cite = analysis.document.blocks[sent.block].location.cite()
+    reason = f"undone by \"{_shorten(sent.text.strip())}\" ({label}), {cite}"
+    return Finding(criterion, Status.MISSING, (), f"{reason}; also {near}" if near else reason)

@@ -7,7 +7,7 @@ from typing import Any
 
 from policycheck.engine.assess import stances
 from policycheck.engine.context import in_context
-from policycheck.engine.evaluate import Accepted, Facts, NearMiss
+from policycheck.engine.evaluate import Accepted, Facts, NearMiss, Outcome, holds
 from policycheck.engine.judge import Judging, Rejection, reject_hit, reject_sentence
 from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy_hits
 from policycheck.engine.nlp import Analysis, normalise
@@ -201,7 +201,32 @@ def facts_for(
     present = {name: {si for si, hits in enumerate(all_hits)
                       if any(h.concept == name and not h.cancelled_by for h in hits)}
                for name in absent}
-    return Facts(accepted, near, under, shown, context, present)
+    facts = Facts(accepted, near, under, shown, context, present)
+    if rule.veto is not None:
+        facts.vetoed = _vetoed(analysis, rule.veto, all_hits, judged)
+    return facts
+
+
+def _vetoed(
+    analysis: Analysis, veto: Condition, all_hits: tuple[list[Hit], ...], judged: Any,
+) -> Outcome | None:
+    """Where the veto holds on the document's own words (not headings, not quoted or reported
+    text), whatever else the sentence does; None when it holds nowhere."""
+    wanted = {r.concept for r in leaves(veto) if isinstance(r, ConceptRef)}
+    own: dict[int, list[Accepted]] = {}
+    for si, hits in enumerate(all_hits):
+        if _heading(analysis, si) is not None:
+            continue
+        voiced = judged[si].voiced
+        for h in hits:
+            if h.concept in wanted and not h.cancelled_by and not any(
+                    v.start <= h.start < v.end for v in voiced):
+                own.setdefault(si, []).append(Accepted(si, h.concept, h.term, (0, 0)))
+    present = {name: {si for si, hits in enumerate(all_hits)
+                      if any(h.concept == name and not h.cancelled_by for h in hits)}
+               for name in _withouts(veto)}
+    outcome = holds(veto, sorted(own), Facts(own, [], {}, {}, {}, present), analysis)
+    return outcome if outcome.ok else None
 
 
 @functools.cache

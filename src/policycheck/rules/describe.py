@@ -114,6 +114,9 @@ def explain(criterion: Criterion, ruleset: RuleSet) -> str:
         also = rule.concept(excl.unless).label if excl.unless else ""
         unless = f", unless it also mentions {also}" if also else ""
         lines.append(f"  - it mentions {rule.concept(excl.concept).label}{unless}")
+    if rule.veto is not None:
+        lines += ["", "Nothing meets it when the document's own words say:",
+                  *indent("\n".join(describe_condition(rule.veto, rule)), "  ").splitlines()]
     lines += ["", f"Key terms: {', '.join(criterion.keywords)}", "", "Guidance:"]
     lines += ["  " + line for line in wrap(criterion.guidance, 96)]
     for status, title in ((Status.MET, "Examples that meet it"), (Status.MISSING, "Near misses")):

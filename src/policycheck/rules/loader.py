@@ -264,12 +264,16 @@ def _criterion(
             exclude.append(Exclusion(known(ex.concept, loc), unless))
         else:
             exclude.append(Exclusion(known(ex, loc)))
+    veto = None
+    if crit.veto is not None:
+        veto = _condition(crit.veto, [*base, "veto"], known, concepts)
     rule = Rule(
         root=root,
         exclude=tuple(exclude),
         assess=frozenset(crit.assess or spec.assess),
         concepts=tuple(concepts.values()),
         line=line_of(data, base),
+        veto=veto,
     )
     examples = tuple(
         Example(text=ex.text, expect=Status.MET, note=ex.note) for ex in crit.examples.met

@@ -150,6 +150,9 @@ class Rule:
     assess: frozenset[str]
     concepts: tuple[Concept, ...]  # the rule set's whole vocabulary, sorted by name
     line: int | None = None
+    # Where this holds in the document's own words (whoever else is quoted), nothing meets the
+    # criterion: a no-sharing rule whose own statement carries a broad exception is swallowed.
+    veto: Condition | None = None
 
     def concept(self, name: str) -> Concept:
         """The concept called `name`."""

@@ -147,6 +147,8 @@ class CriterionSpec(ConditionSpec):
     guidance: str = Field(min_length=1)
     keywords: list[str] = Field(min_length=1)
     exclude: list[str | ExcludeSpec] = []
+    # a statement anywhere in the document's own words that undoes the criterion
+    veto: ConditionSpec | None = None
     assess: list[Literal[ASSESSMENTS]] | None = None  # type: ignore[valid-type]
     examples: ExamplesSpec
 
