@@ -143,7 +143,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
                 committed=any(
                     norms[i] in cues.COMMITMENT for i in tokens if i not in in_citation
                 ),
-                concrete=any(ch.isdigit() for ch in sent.text),
+                concrete=any(ch.isdigit() for ch in _unnumbered(sent.text)),
                 excluded_heading=heading,
                 voiced=voiced[sent.index],
             )
@@ -181,3 +181,12 @@ def _needs_help(cue: Cue, norms: list[str], sent: Sentence) -> bool:
         return False
     after = set(norms[cue.end : sent.tok_end])
     return not after & set(cues.HELP_WORDS)
+
+
+def _unnumbered(text: str) -> str:
+    """The sentence without its paragraph number ('12.1 All sharing ...'): a number that only
+    orders the text makes nothing concrete."""
+    head, _, rest = text.lstrip().partition(" ")
+    if rest and head.rstrip(".)").replace(".", "").isdigit():
+        return rest
+    return text

@@ -101,6 +101,7 @@ DEFERRAL = Concept(
         "wait for the outcome", "decide to wait", "before finalise", "be wait for",
         "we be currently review", "be currently review", "we be review",
         "more information on this page soon", "publish more information",
+        "will be invite to", "be to be invite to", "first review of this", "at its first review",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
