@@ -12,7 +12,7 @@ import pytest
 from policycheck.engine import check, check_all
 from policycheck.engine.examples import passage_document
 from policycheck.engine.voice import quotations
-from policycheck.model import Finding, RuleSet, Status
+from policycheck.model import Block, BlockKind, Document, Finding, Location, RuleSet, Status
 from policycheck.rules import BUNDLED_RULESETS, find_criterion, load_rulesets
 
 RULESETS = load_rulesets(BUNDLED_RULESETS)
@@ -267,3 +267,38 @@ def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -
     assert f.status is MISSING
     assert f.reason.startswith('undone by "Where officers only have doubts about a domestic abuse')
     assert "(the doubt-only rule with an exception broad enough to swallow it), para 2" in f.reason
+
+
+def _table_document(rows: list[list[str]], before: str = "") -> Document:
+    """A passage followed by a table, as an extractor gives it: one block per cell."""
+    blocks = list(passage_document(before).blocks) if before else []
+    for r, row in enumerate(rows, 1):
+        for c, text in enumerate(row, 1):
+            blocks.append(Block(BlockKind.TABLE_CELL, text,
+                                Location(table=1, row=r, cell=c, paragraph=len(blocks) + 1)))
+    return Document(path=Path("table"), format="docx", blocks=tuple(blocks))
+
+
+def test_a_column_of_what_the_force_reported_is_not_the_documents_own_words() -> None:
+    doc = _table_document(
+        [["Recommendation", "Force position (as reported by the force)", "RAG"],
+         ["Rec 4 – data protection",
+          "Sharing with Immigration Enforcement about victims with insecure immigration status is "
+          "recorded with its lawful basis under Part 3 of the Data Protection Act 2018; DPIA "
+          "completed.", "Amber"]],
+        before="Victims with insecure immigration status are the subject of this report.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    dp = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-DATA-PROTECTION")
+    assert dp.status is MISSING
+    assert "in the column \"Force position (as reported" in dp.reason
+
+
+@pytest.mark.parametrize("label", ["Rec 4 – telling victims how their information is shared",
+                                   "Recommendation 4: tell victims whether their information is "
+                                   "shared"])
+def test_a_label_naming_a_recommendation_is_a_signpost(label: str) -> None:
+    f = finding("REC4-INFORM-VICTIMS",
+                "Victims with insecure immigration status are the subject of this report.\n\n"
+                + label)
+    assert f.status is MISSING
+    assert "only in the heading" in f.reason

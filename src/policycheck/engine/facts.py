@@ -153,11 +153,28 @@ def _span(doc: Any, hit: Hit, sent_start: int) -> tuple[int, int]:
 
 
 def _heading(analysis: Analysis, si: int) -> Rejection | None:
-    """A heading names a topic and commits to nothing: only `heading`/`titled` conditions use it."""
+    """A heading names a topic and commits to nothing: only `heading`/`titled` conditions use it.
+
+    So does a short label naming a recommendation ('Rec 4 – telling victims how their
+    information is used', a status table's first column): it is the recommendation's title.
+    """
     block = analysis.document.blocks[analysis.sentences[si].block]
-    if block.kind is BlockKind.HEADING:
+    if block.kind is BlockKind.HEADING or _recommendation_label(block.text):
         return Rejection("heading", _quote(block.text))
     return None
+
+
+_REC_WORDS = ("rec", "rec.", "recommendation", "recommendations")
+
+
+def _recommendation_label(text: str) -> bool:
+    """'Rec 4 – developed with specialist organisations', 'Recommendation 5: safe reporting'."""
+    words = text.split()
+    if len(words) > 12 or len(words) < 2 or words[0].lower() not in _REC_WORDS:
+        return False
+    number = words[1].rstrip(":.–-")
+    return number.isdigit() and (words[1][-1:] in ":.–-" or (len(words) > 2 and words[2] in
+                                                             ("–", "-", "—", ":")))
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -242,9 +242,17 @@ def voices(
     told: tuple[int, str] | None = None  # a retelling lead: its section's level, its words
     level = 0  # the level of the heading the current block stands under
     carried = _Carried()  # what the last body block hands on to the next
+    columns = _reported_columns(analysis, cue_hits)
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
         handed, carried = carried, _Carried()
+        loc = block.location
+        header = columns.get((loc.table, loc.cell)) if loc.row not in (None, 1) else None
+        if block.kind is BlockKind.TABLE_CELL and header is not None:
+            for sent in sents:  # 'Force position (as reported by the force)'
+                found[sent.index] = [Voice("attributed", f'in the column "{header}"',
+                                           sent.tok_start, sent.tok_end)]
+            continue
         if block.kind is BlockKind.HEADING:
             if told is not None and block.level <= told[0]:
                 told = None
@@ -281,6 +289,20 @@ def voices(
                 and state.attributed_to_end():
             lead = _short(sents[-1].text)
     return tuple(tuple(found.get(s.index, ())) for s in analysis.sentences)
+
+
+def _reported_columns(
+    analysis: Analysis, cue_hits: Sequence[list[Hit]],
+) -> dict[tuple[int | None, int | None], str]:
+    """(table, column) -> the header of a column that holds another body's account
+    ('Force position (as reported by the force)')."""
+    out: dict[tuple[int | None, int | None], str] = {}
+    for bi, block in enumerate(analysis.document.blocks):
+        loc = block.location
+        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None \
+                and any(h.concept == "reported" and not h.cancelled_by for h in cue_hits[bi]):
+            out[(loc.table, loc.cell)] = _short(block.text)
+    return out
 
 
 def _retelling(state: _Block, hits: list[Hit], level: int) -> tuple[int, str] | None:
