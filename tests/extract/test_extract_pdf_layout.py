@@ -128,3 +128,13 @@ def test_protective_markings_are_capitals_only() -> None:
                 "OFFICIAL SENSITIVE is a marking officers must apply."]
     assert [protective_marking(t) for t in marked] == [True] * len(marked)
     assert [protective_marking(t) for t in unmarked] == [False] * len(unmarked)
+
+
+def test_a_title_in_large_type_over_five_lines_is_one_heading() -> None:
+    title = ["Sharing Information about", "Victims and Witnesses with", "Immigration Enforcement:",
+             "Guidance for Police Forces in", "England and Wales"]
+    lines = [Line(t, 72, 100 + i * 32, 500, 126 + i * 32, 26.0) for i, t in enumerate(title)]
+    body = "This guidance applies to every officer and member of staff in the force."
+    lines += [Line(body, 72, 300 + i * 40, 500, 311 + i * 40, 11.0) for i in range(6)]
+    blocks = assemble(pieces([Page(1, 595, 842, lines)]))
+    assert (blocks[0].kind, blocks[0].text) == (BlockKind.HEADING, " ".join(title))

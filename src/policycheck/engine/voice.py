@@ -144,8 +144,10 @@ def _block_voices(
                 mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
     if carried.open_quote:
         _closing_quote(state, doc, block.text)
-    if carried.kind is not None and sents and (
-            norms[sents[0].tok_start] in CONTINUES or _recommends(norms, sents[0])):
+    # Across paragraphs only the report's own form carries on ('They should:'), or an account
+    # ('It concerned ...'): 'This guidance gives effect to the report' is the document's own.
+    if carried.kind is not None and sents and (_recommends(norms, sents[0]) or (
+            carried.kind == "history" and norms[sents[0].tok_start] in {"it", "they"})):
         first = sents[0]
         state.voices[first.index].append(
             Voice(carried.kind, "continuing from the paragraph before", first.tok_start,
@@ -205,9 +207,24 @@ def _continuations(state: _Block, norms: list[str]) -> None:
         kind = _ends_in(state, prev)
         if kind is None:
             continue
-        if norms[sent.tok_start] in CONTINUES or _recommends(norms, sent):
+        if _continues(norms, sent) or _recommends(norms, sent):
             words = "continuing the quoted text" if kind == "attributed" else "continuing the account"
             state.voices[sent.index].append(Voice(kind, words, sent.tok_start, sent.tok_end))
+
+
+# 'This guidance ...' after a sentence of the report's names the document itself.
+DOCUMENT_NOUNS = frozenset({"guidance", "procedure", "policy", "framework", "document", "note",
+                            "order", "direction", "page", "protocol", "sop", "instruction",
+                            "force", "constabulary", "letter", "response", "paper", "report"})
+
+
+def _continues(norms: list[str], sent: Sentence) -> bool:
+    """The sentence opens with a word that refers back to the one before ('They', 'It')."""
+    first = norms[sent.tok_start]
+    if first not in CONTINUES:
+        return False
+    nxt = norms[sent.tok_start + 1] if sent.tok_start + 1 < sent.tok_end else ""
+    return not (first in {"this", "these"} and nxt in DOCUMENT_NOUNS)
 
 
 def _ends_in(state: _Block, sent: Sentence) -> str | None:

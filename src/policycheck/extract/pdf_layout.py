@@ -174,7 +174,7 @@ def pieces(pages: Sequence[Page]) -> list[Piece]:
     body = metrics.body
     paras = _paragraphs(pages, metrics)
     sizes = sorted({round(ln.size * 2) / 2 for p in paras for ln in p.lines
-                    if body and ln.size >= body + 1.0 and len(p.lines) <= 4}, reverse=True)
+                    if body and ln.size >= body + 1.0 and len(p.lines) <= 6}, reverse=True)
     merged: list[_Para] = []
     for para in paras:
         if merged and _continues(merged[-1], para):
