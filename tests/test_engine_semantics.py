@@ -425,3 +425,15 @@ def test_an_abbreviation_with_a_full_stop_does_not_end_the_sentence() -> None:
     assert result.status is MET, result.reason
     assert result.evidence[0].text == (
         "Call the Public Protection SPOC on ext. 4417, or tel. 01632 960 000.")
+
+
+@pytest.mark.parametrize(("defined", "expected"), [(True, MET), (False, MISSING)])
+def test_an_abbreviation_the_document_defines_names_what_it_abbreviates(
+        defined: bool, expected: Status) -> None:
+    name = "the Brinsford Migrant Rights Centre (BMRC)" if defined else "a local charity"
+    text = (f"Victims with insecure immigration status are offered advice from {name}.\n\n"
+            "With the victim's consent, officers refer by calling BMRC on 01632 960418.")
+    result = finding("REC4-SPECIALIST-PATHWAYS", text)
+    assert (result.status is MET) == (expected is MET), result.reason
+    if defined:
+        assert any("calling BMRC" in ev.text for ev in result.evidence)

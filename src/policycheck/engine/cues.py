@@ -102,6 +102,7 @@ DEFERRAL = Concept(
         "we be currently review", "be currently review", "we be review",
         "more information on this page soon", "publish more information",
         "will be invite to", "be to be invite to", "first review of this", "at its first review",
+        "will update this page", "update this page once", "once the Home Office have",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),

@@ -49,11 +49,44 @@ def sentence_hits(analysis: Analysis, concepts: tuple[Concept, ...]) -> tuple[li
             continue
         for a, b in phone_spans(analysis.docs[sent.block], sent.tok_start, sent.tok_end):
             per_sentence[sent.index].extend(Hit(name, PHONE_TERM, a, b) for name in phone)
+    _abbreviated(analysis, per_sentence)
     texts = [normalise(s.text).lower() for s in analysis.sentences]
     for si, hit in fuzzy_hits(compiled, analysis.sentences, analysis.docs, texts):
         if not any(h.concept == hit.concept for h in per_sentence[si]):
             per_sentence[si].append(hit)
     return tuple(per_sentence)
+
+
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "'s", "’s"})
+
+
+def _abbreviated(analysis: Analysis, per_sentence: list[list[Hit]]) -> None:
+    """A name the document abbreviates ('the Brinsford Migrant Rights Centre (BMRC)') is said
+    again wherever the abbreviation stands ('officers refer by calling BMRC'): every concept the
+    capitalised name says, its abbreviation says too."""
+    aliases: dict[str, list[Hit]] = {}
+    for sent in analysis.sentences:
+        doc = analysis.docs[sent.block]
+        for hit in per_sentence[sent.index]:
+            i = hit.end
+            if hit.cancelled_by or i + 2 >= sent.tok_end or doc[i].text != "(" \
+                    or doc[i + 2].text != ")":
+                continue
+            abbr = doc[i + 1].text
+            if not (2 <= len(abbr) <= 8 and abbr.isalpha() and abbr.isupper()):
+                continue
+            if all(t.text[:1].isupper() or t.text.lower() in _NAME_JOINERS
+                   for t in doc[hit.start:hit.end]):
+                aliases.setdefault(abbr, []).append(hit)
+    if not aliases:
+        return
+    for sent in analysis.sentences:
+        doc = analysis.docs[sent.block]
+        mine = per_sentence[sent.index]
+        for j in range(sent.tok_start, sent.tok_end):
+            for named in aliases.get(doc[j].text, ()):
+                if not any(h.concept == named.concept and h.start <= j < h.end for h in mine):
+                    mine.append(Hit(named.concept, named.term, j, j + 1))
 
 
 @functools.lru_cache(maxsize=32)
