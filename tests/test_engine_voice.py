@@ -111,6 +111,16 @@ VOICE = [
     ("REC4-PROTOCOL",
      'Officers follow one principle: a victim is "a victim first and foremost", whatever their '
      "immigration status.", MET, ""),
+    # A force quoting its own procedure, introduced in the paragraph before, speaks for itself;
+    # what the report states, quoted the same way, does not.
+    ("REC4-INFORM-VICTIMS",
+     "On informing victims with insecure immigration status, the procedure states:\n\n"
+     '"5.5 Before any information is passed to the Home Office, the officer must tell the victim '
+     'what will be shared, with whom and why."', MET, ""),
+    ("REC4-INFORM-VICTIMS",
+     "On informing victims with insecure immigration status, the report states:\n\n"
+     '"Before any information is passed to the Home Office, the officer must tell the victim '
+     'what will be shared, with whom and why."', MISSING, "attributed"),
     # A recommendation's next sentence in its own form carries on in the report's voice ...
     ("REC4-VICTIMS-CODE",
      "Chief constables should develop a framework for victims with insecure immigration status. "

@@ -122,6 +122,7 @@ class _Carried:
 
     kind: str | None = None  # "attributed" or "history" when the block before ended in it
     open_quote: bool = False  # it opened a quotation that it did not close
+    own_lead: bool = False  # it introduced the author's own document: 'the procedure states:'
 
 
 def _block_voices(
@@ -152,9 +153,24 @@ def _block_voices(
         state.voices[first.index].append(
             Voice(carried.kind, "continuing from the paragraph before", first.tok_start,
                   first.tok_end))
-    _quotes(state, doc, block.text)
+    _quotes(state, doc, block.text, carried.own_lead)
     _continuations(state, norms)
     return state
+
+
+# 'On informing victims, the procedure states:' introduces the author's own words.
+_OWN_DOCUMENTS = frozenset({"procedure", "policy", "sop", "instruction", "direction", "section",
+                            "paragraph", "order"})
+_PRESENT_SAYS = frozenset({"states", "says", "requires", "reads", "provides", "sets"})
+
+
+def _own_lead(state: _Block, doc: Any, text: str) -> bool:
+    """A paragraph that ends in ':' and introduces a document of the author's own, in the
+    present tense, with nothing in it someone else's ('the report states:' is not)."""
+    if not text.rstrip().endswith(":") or any(state.voices.values()):
+        return False
+    words = {t.text.lower() for t in doc}
+    return bool(words & _PRESENT_SAYS) and any(t.norm_ in _OWN_DOCUMENTS for t in doc)
 
 
 def _closing_quote(state: _Block, doc: Any, text: str) -> None:
@@ -181,8 +197,9 @@ def _unclosed(text: str) -> bool:
     return b >= len(text) and len(text[a:b].split()) >= MIN_QUOTE_WORDS
 
 
-def _quotes(state: _Block, doc: Any, text: str) -> None:
-    """Long quotations that the sentence attributes, or that are the whole sentence."""
+def _quotes(state: _Block, doc: Any, text: str, own_lead: bool = False) -> None:
+    """Long quotations that the sentence attributes, or that are the whole sentence (unless the
+    paragraph before introduced the author's own procedure)."""
     for start, end in _quoted_tokens(doc, text):
         for prev, sent in zip([None, *state.sentences], state.sentences, strict=False):
             a, b = max(start, sent.tok_start), min(end, sent.tok_end)
@@ -193,8 +210,9 @@ def _quotes(state: _Block, doc: Any, text: str) -> None:
             led = prev is not None and prev.text.rstrip().endswith(":") and any(
                 v.kind == "attributed" for v in state.voices[prev.index])
             whole = (b - a) >= 0.75 * (sent.tok_end - sent.tok_start)
-            own = any(doc[i].norm_ in SCRIPT for i in range(sent.tok_start, sent.tok_end)
-                      if not a <= i < b)
+            own = own_lead or any(doc[i].norm_ in SCRIPT for i in range(sent.tok_start,
+                                                                      sent.tok_end)
+                                  if not a <= i < b)
             if said or led or (whole and not own):
                 mine.append(Voice("attributed", "a quotation", a, b))
 
@@ -299,7 +317,8 @@ def voices(
                               handed if block.kind is BlockKind.PARAGRAPH else _Carried())
         found.update(state.voices)
         if block.kind is BlockKind.PARAGRAPH:
-            carried = _Carried(_ends_in(state, sents[-1]), _unclosed(block.text))
+            carried = _Carried(_ends_in(state, sents[-1]), _unclosed(block.text),
+                               _own_lead(state, analysis.docs[bi], block.text))
         if block.kind is not BlockKind.HEADING:
             told = _retelling(state, cue_hits[bi], level) or told
         if block.kind is not BlockKind.HEADING and block.text.rstrip().endswith(":") \
