@@ -122,6 +122,8 @@ CITATION = Concept(
         "welcome ... recommendation", "note ... recommendation", "note ... report",
         "note ... finding", "recognise ... report", "endorse ... recommendation",
         "I welcome", "we welcome", "welcome the report", "welcome ... call for",
+        "recognise how important", "recognise the importance", "recognize how important",
+        "recognize the importance",
     ),
 )
 
