@@ -175,10 +175,20 @@ def _with_help(found: tuple[Cue, ...], norms: list[str], sent: Sentence) -> tupl
     return tuple(out)
 
 
+# What is sent, not who: 'the referral and the information in it will be sent to the Home
+# Office' passes information on; it does not send the victim there for help.
+_SENT_THINGS = frozenset({"information", "referral", "form", "detail", "data", "record",
+                          "notification", "report", "it", "they", "document", "application"})
+
+
 def _needs_help(cue: Cue, norms: list[str], sent: Sentence) -> bool:
-    """True when a referral cue has no help word after it (so it is not an inverted referral)."""
+    """True when a referral cue has no help word after it, or what it sends is information
+    (so it is not an inverted referral)."""
     if norms[cue.start] not in {"refer", "signpost", "direct", "send", "put"}:
         return False
+    if norms[cue.start] == "send" and set(
+            norms[max(sent.tok_start, cue.start - 8):cue.start]) & _SENT_THINGS:
+        return True
     after = set(norms[cue.end : sent.tok_end])
     return not after & set(cues.HELP_WORDS)
 
