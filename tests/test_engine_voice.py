@@ -77,6 +77,10 @@ VOICE = [
     ("REC4-INFORM-VICTIMS",
      "# Issues for the Panel\n\nMembers may wish to ask the Commissioner:\n\n"
      "- whether victims with insecure immigration status are told whether their information "
+     "will be shared with Immigration Enforcement.", MISSING, "question"),
+    ("REC4-INFORM-VICTIMS",
+     "# Issues for the Panel\n\nMembers may wish to ask the Commissioner:\n\n"
+     "- Victims with insecure immigration status are told whether their information "
      "will be shared with Immigration Enforcement.", MISSING, "attributed"),
     # A section headed as another body's account, and agreeing with the report, restate others.
     ("REC1-NO-SHARE-ON-DOUBT",
@@ -312,3 +316,54 @@ def test_a_label_naming_a_recommendation_is_a_signpost(label: str) -> None:
                 + label)
     assert f.status is MISSING
     assert "only in the heading" in f.reason
+
+
+GENRES = [
+    # Questions state nothing, asked directly or carried on from a lead-in.
+    ("REC4-INFORM-VICTIMS",
+     "Has the force told victims with insecure immigration status whether their information "
+     "will be shared with the Home Office?", MISSING, "question"),
+    ("REC4-INFORM-VICTIMS",
+     "Victims with insecure immigration status are the subject of this paper. Members may "
+     "wish to consider:\n\n- whether victims are told when their information is shared with "
+     "the Home Office;", MISSING, ""),
+    # A title quoted mid-sentence does not end it.
+    ("REC4-NATIONAL-GUIDANCE",
+     "This procedure for victims with insecure immigration status puts into practice "
+     "Recommendation 4 of Safe to share? and the NPCC guidance on information sharing with the "
+     "Home Office.", MET, ""),
+    # In an FOI answer the request is the requester's words, up to the answer.
+    ("REC4-INFORM-VICTIMS",
+     "Your request\n\n- Please confirm that victims with insecure immigration status are told "
+     "whether their information is shared with the Home Office.\n\nOur response\n\n"
+     "We hold no such information.", MISSING, "attributed"),
+    # Minutes: what a named officer summarised runs to the end of the paragraph.
+    ("REC4-PROTOCOL",
+     "DCI Patel summarised the main provisions. Victims with insecure immigration status are to "
+     "be treated as victims first and foremost, whatever their status.", MISSING, "attributed"),
+    # Slide speaker notes are the slide's own words, not something 'noted'.
+    ("REC4-ALL-STAFF",
+     "# Victims with insecure immigration status – briefing\n\nSpeaker notes: the procedure "
+     "applies to every officer and member of staff, not just the Hub.", MET, ""),
+]
+
+
+@pytest.mark.parametrize(("criterion", "text", "expected", "kind"), GENRES)
+def test_questions_requests_minutes_and_slides(criterion: str, text: str, expected: Status,
+                                               kind: str) -> None:
+    f = finding(criterion, text)
+    assert (f.status is MET) == (expected is MET), f.reason
+    if kind:
+        assert f"({kind}: " in f.reason
+
+
+def test_an_action_log_is_work_still_to_be_done() -> None:
+    doc = _table_document(
+        [["No.", "Action", "Owner", "Due"],
+         ["1", "Complete a data protection impact assessment (DPIA) for sharing with the Home "
+               "Office about victims with insecure immigration status.", "DPO", "June 2022"]],
+        before="This assessment is about victims with insecure immigration status.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    dp = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-DATA-PROTECTION")
+    assert dp.status is MISSING
+    assert "(deferral: 'an action still to be done')" in dp.reason

@@ -102,7 +102,14 @@ DEFERRAL = Concept(
         "we be currently review", "be currently review", "we be review",
         "more information on this page soon", "publish more information",
         "will be invite to", "be to be invite to", "first review of this", "at its first review",
+        "we will invite", "will invite specialist", "before it be finalise", "before ... be finalise",
         "will update this page", "update this page once", "once the Home Office have",
+        # proposals and things to consider: 'She proposed a programme', 'Consider producing'
+        "propose a", "propose that", "be bring to the", "will be bring to", "consider produce",
+        "consider develop", "consider introduce", "consider create", "consider publish",
+        "consider provide", "consider extend", "consider commission",
+        # a public interest argument in an FOI answer is no practice
+        "disclosure may", "disclosure would", "disclosure could",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
@@ -125,6 +132,8 @@ CITATION = Concept(
         "recognise how important", "recognise the importance", "recognize how important",
         "recognize the importance",
     ),
+    # 'Speaker notes:' on a slide labels the notes; it notes nothing
+    unless_within=("speaker note", "speaker notes", "notes :", "presenter note"),
 )
 
 # Someone else's words: a source and a reporting verb ("the report recommends that ..."). What
@@ -150,6 +159,8 @@ ATTRIBUTION = Concept(
         "in the word of", "the report 's author", "as the report put it",
         "the recommendation read", "recommendation read :", "recommendation be :",
         "agree with the report that", "agree with the inspectorate that", "as the report say",
+        "tell us that", "told us that", "partners tell us", "extract :",
+        "recommendation ... extract", "( to chief constables )",
         "as the report make clear", "echo the report", "share the report 's view",
     ),
 )
@@ -192,10 +203,23 @@ TOLD = ("have advise", "advise that", "advise as follow", "report that", "have r
         "have confirm", "confirm that", "state that", "have state", "say that", "have say",
         "have tell", "tell the panel", "tell the commissioner", "have inform", "inform the panel",
         "tell the task group", "tell the committee", "tell member", "quote", "explain that")
+# People who speak in minutes: 'DCI Patel reported that ...', 'The Chair said that ...'.
+SPEAKERS = ("DCI", "DI", "DS", "DC", "DCS", "Supt", "Superintendent", "Insp", "Inspector",
+            "Chief Inspector", "Sgt", "Sergeant", "ACC", "DCC", "Chair", "Cllr", "Councillor",
+            "Mr", "Mrs", "Ms", "Dr", "PC", "Commander", "Chief Constable", "Deputy Chief Constable",
+            "Assistant Chief Constable", "Head of")
+SPOKE = ("report that", "say that", "explain that", "confirm that", "advise that", "state that",
+         "note that", "inform the board", "inform member", "tell the board", "tell member",
+         "propose", "update the board", "present", "summarise", "summarize", "outline",
+         "describe", "take member through", "introduce the", "walk member through")
 REPORTED = Concept(
     "reported",
     phrases=(
         *(f"{who} {verb}" for who in TELLERS for verb in TOLD),
+        *(f"{who} ... {verb}" for who in SPEAKERS for verb in SPOKE),
+        # a column of consultees' points in an equality impact assessment or consultation log
+        "issue raise", "point raise", "comment receive", "feedback receive", "what we hear",
+        "what they tell us", "what they say", "view express", "concern raise",
         "report by the force", "provide by the force", "report by the constabulary",
         "provide by the constabulary", "the force 's own assessment", "under the procedure ,",
         "under the force 's", "the force 's procedure", "the force 's policy",
@@ -239,6 +263,11 @@ SCRUTINY = Concept(
         "will want to see", "want to see the force", "will check that the force",
         "ask the chief constable how", "ask the chief constable whether", "ask the force how",
         "ask the force whether", "ask the constabulary how", "ask the constabulary whether",
+        # questions put at a meeting: 'The Chair asked whether the procedure explained ...'
+        "the chair ask", "chair ask whether", "member ask whether", "ask whether the procedure",
+        "ask whether the force", "ask whether the policy", "ask whether officer",
+        "I have ask that", "have ask that the", "ask that the procedure", "ask that the force",
+        "ask that the chief constable",
     ),
 )
 
@@ -265,7 +294,8 @@ GENERIC = Concept(
         "best practice", "good practice", "a wide range of community groups",
         "a wide range of communities", "a range of community groups", "all our communities",
         "as part of their routine work", "as part of routine work", "as part of their usual work",
-        "business as usual",
+        "business as usual", "where practicable", "if practicable", "as far as practicable",
+        "not normally", "will normally",
     ),
 )
 

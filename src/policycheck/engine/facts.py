@@ -194,7 +194,19 @@ def _heading(analysis: Analysis, si: int) -> Rejection | None:
     block = analysis.document.blocks[analysis.sentences[si].block]
     if block.kind is BlockKind.HEADING or _recommendation_label(block.text):
         return Rejection("heading", _quote(block.text))
+    text = analysis.sentences[si].text.rstrip()
+    if text.endswith("?") or _indirect_question(block.kind, text):  # a question states nothing
+        return Rejection("question", _quote(text))
     return None
+
+
+_ASKING = frozenset({"whether", "why", "what", "how", "which", "when", "who"})
+
+
+def _indirect_question(kind: BlockKind, text: str) -> bool:
+    """A list item that carries on a lead-in with a question ('whether victims are told ...;')."""
+    first = text.lstrip().split(" ", 1)[0]
+    return kind is BlockKind.LIST_ITEM and first in _ASKING
 
 
 _REC_WORDS = ("rec", "rec.", "recommendation", "recommendations")

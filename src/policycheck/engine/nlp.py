@@ -234,13 +234,26 @@ def _docs(texts: list[str], model: str | None) -> list[Doc]:
     return [set_norms(doc) for doc in nlp.pipe((normalise(t) for t in texts), batch_size=256)]
 
 
+def _sentences(doc: Doc) -> list[Any]:
+    """The block's sentences; a '?' followed by a lower-case word ends a title quoted inside the
+    sentence ('Recommendation 4 of Safe to share? and the NPCC guidance'), not the sentence."""
+    spans = list(doc.sents)
+    out: list[Any] = []
+    for span in spans:
+        if out and out[-1].text.rstrip().endswith("?") and span.text[:1].islower():
+            out[-1] = doc[out[-1].start : span.end]
+        else:
+            out.append(span)
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def analyse(document: Document, model: str | None = None) -> Analysis:
     """Tokenise, split and lemmatise every block of `document` (cached for its rule sets)."""
     docs = _docs([b.text for b in document.blocks], model)
     sentences: list[Sentence] = []
     for bi, (block, doc) in enumerate(zip(document.blocks, docs, strict=True)):
-        spans = [doc[:]] if block.kind is BlockKind.HEADING else list(doc.sents)
+        spans = [doc[:]] if block.kind is BlockKind.HEADING else _sentences(doc)
         for span in spans:
             text = block.text[span.start_char : span.end_char].strip()
             if not text:

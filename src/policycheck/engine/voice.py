@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from policycheck.engine import cues
 from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis, Sentence
 from policycheck.model import BlockKind
@@ -225,9 +226,12 @@ def _continuations(state: _Block, norms: list[str]) -> None:
         kind = _ends_in(state, prev)
         if kind is None:
             continue
-        if _continues(norms, sent) or _recommends(norms, sent):
+        speaker = _spoken(state, prev)
+        if speaker or _continues(norms, sent) or _recommends(norms, sent):
             words = "continuing the quoted text" if kind == "attributed" else "continuing the account"
-            state.voices[sent.index].append(Voice(kind, words, sent.tok_start, sent.tok_end))
+            # what someone said at a meeting goes on to the end of the paragraph: keep their name
+            state.voices[sent.index].append(Voice(kind, speaker or words, sent.tok_start,
+                                                  sent.tok_end))
 
 
 # 'This guidance ...' after a sentence of the report's names the document itself.
@@ -243,6 +247,25 @@ def _continues(norms: list[str], sent: Sentence) -> bool:
         return False
     nxt = norms[sent.tok_start + 1] if sent.tok_start + 1 < sent.tok_end else ""
     return not (first in {"this", "these"} and nxt in DOCUMENT_NOUNS)
+
+
+_SPEAKER_WORDS = frozenset(w.lower() for w in cues.SPEAKERS if " " not in w)
+# 'Chief Inspector Rana reported ...', but not 'chief constables should ...'
+_SPEAKER_PAIRS = frozenset({("chief", "inspector"), ("chief", "superintendent"),
+                            ("chief", "constable"), ("deputy", "chief"), ("assistant", "chief"),
+                            ("head", "of")})
+
+
+def _speaker(words: str) -> bool:
+    parts = [w.lower().rstrip(".") for w in words.split()[:2]]
+    return bool(parts) and (parts[0] in _SPEAKER_WORDS or tuple(parts) in _SPEAKER_PAIRS)
+
+
+def _spoken(state: _Block, sent: Sentence) -> str:
+    """What someone at a meeting said ('DCI Patel reported that ...'), if the sentence reports
+    it: the rest of the paragraph is their account too."""
+    return next((v.words for v in state.voices.get(sent.index, ())
+                 if v.kind == "attributed" and v.words and _speaker(v.words)), "")
 
 
 def _ends_in(state: _Block, sent: Sentence) -> str | None:
@@ -278,6 +301,7 @@ def voices(
     level = 0  # the level of the heading the current block stands under
     carried = _Carried()  # what the last body block hands on to the next
     columns = _reported_columns(analysis, cue_hits)
+    planned = _action_tables(analysis)
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
         handed, carried = carried, _Carried()
@@ -288,6 +312,19 @@ def voices(
                 found[sent.index] = [Voice("attributed", f'in the column "{header}"',
                                            sent.tok_start, sent.tok_end)]
             continue
+        if block.kind is BlockKind.TABLE_CELL and loc.table in planned and loc.row not in (None, 1):
+            for sent in sents:  # a row of an action log: owner, action, due date
+                found[sent.index] = [Voice("deferral", "an action still to be done",
+                                           sent.tok_start, sent.tok_end)]
+            continue
+        if _request_lead(block.text):  # 'Your request' in an FOI answer: the requester's words
+            told = (block.level if block.kind is BlockKind.HEADING else level) or 99, \
+                "the request"
+            if block.kind is BlockKind.HEADING:
+                level = block.level
+            continue
+        if told is not None and told[1] == "the request" and _response_lead(block.text):
+            told = None
         if block.kind is BlockKind.HEADING:
             if told is not None and block.level <= told[0]:
                 told = None
@@ -348,10 +385,59 @@ def _retelling(state: _Block, hits: list[Hit], level: int) -> tuple[int, str] | 
     for sent in state.sentences:
         text = sent.text.lower()
         ahead = text.rstrip().endswith(":") or any(w in text for w in _AHEAD)
-        if ahead and any(h.concept in ("reported", "scrutiny") and not h.cancelled_by
-                         and sent.tok_start <= h.start < sent.tok_end for h in hits):
-            return level or 99, _short(sent.text)
+        if not ahead:
+            continue
+        for h in hits:
+            if h.cancelled_by or not sent.tok_start <= h.start < sent.tok_end:
+                continue
+            # scrutiny leads a retold list only when it puts questions ('may wish to ask:');
+            # 'The first is to hold the Chief Constable to account:' introduces the author's own
+            if h.concept == "reported" or (h.concept == "scrutiny" and (
+                    "ask" in text or "question" in text)):
+                return level or 99, _short(sent.text)
     return None
+
+
+_REQUEST_LEADS = frozenset({"your request", "the request", "request", "you asked",
+                            "what you asked", "what you asked for", "information requested",
+                            "your questions", "you asked for", "request details"})
+_RESPONSE_LEADS = frozenset({"our response", "response", "our reply", "reply", "answer",
+                             "our answer", "the answer", "the response", "our position",
+                             "our current position", "information held"})
+
+
+def _lead_words(text: str) -> str:
+    words = text.lower().strip().rstrip(":.").split()
+    while words and words[0].rstrip(".)").replace(".", "").isdigit():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _request_lead(text: str) -> bool:
+    """'Your request', 'You asked:': what follows is the requester's, up to 'Our response'."""
+    return _lead_words(text) in _REQUEST_LEADS
+
+
+def _response_lead(text: str) -> bool:
+    return _lead_words(text) in _RESPONSE_LEADS or _lead_words(text).startswith("question")
+
+
+# A table whose header row names actions with owners or dates is an action log.
+_ACTION_HEADS = ("action",)
+_ACTION_WITH = ("owner", "lead", "due", "deadline", "by when", "target", "date", "responsible",
+                "timescale")
+
+
+def _action_tables(analysis: Analysis) -> set[int]:
+    """Tables that list actions still to be done (an action log, an EIA's action plan)."""
+    heads: dict[int, list[str]] = {}
+    for block in analysis.document.blocks:
+        loc = block.location
+        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None:
+            heads.setdefault(loc.table, []).append(block.text.lower())
+    return {t for t, cells in heads.items()
+            if any(c.startswith(_ACTION_HEADS) for c in cells)
+            and any(w in c for c in cells for w in _ACTION_WITH)}
 
 
 def _told_heading(hits: list[Hit]) -> bool:
