@@ -341,6 +341,14 @@ GENRES = [
     ("REC4-PROTOCOL",
      "DCI Patel summarised the main provisions. Victims with insecure immigration status are to "
      "be treated as victims first and foremost, whatever their status.", MISSING, "attributed"),
+    # A recommendation quoted in a response table, and a commissioner's pledge about the force.
+    ("REC5-SAFE-REPORTING",
+     'Recommendation 5 (to chief constables): "…establish safe reporting pathways for migrant '
+     'victims and witnesses of crime…"', MISSING, "attributed"),
+    ("REC4-NATIONAL-GUIDANCE",
+     "I will ensure that the force has a clear procedure for victims and witnesses with insecure "
+     "immigration status that reflects the NPCC guidance on information sharing with the Home "
+     "Office.", MISSING, "scrutiny"),
     # Slide speaker notes are the slide's own words, not something 'noted'.
     ("REC4-ALL-STAFF",
      "# Victims with insecure immigration status – briefing\n\nSpeaker notes: the procedure "

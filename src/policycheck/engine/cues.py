@@ -160,7 +160,7 @@ ATTRIBUTION = Concept(
         "the recommendation read", "recommendation read :", "recommendation be :",
         "agree with the report that", "agree with the inspectorate that", "as the report say",
         "tell us that", "told us that", "partners tell us", "extract :",
-        "recommendation ... extract", "( to chief constables )",
+        "recommendation ... extract", "( to chief constables", "( to police and crime commissioners",
         "as the report make clear", "echo the report", "share the report 's view",
     ),
 )
@@ -268,6 +268,9 @@ SCRUTINY = Concept(
         "ask whether the force", "ask whether the policy", "ask whether officer",
         "I have ask that", "have ask that the", "ask that the procedure", "ask that the force",
         "ask that the chief constable",
+        # a commissioner's pledge about the force: 'ensure that the force has a clear procedure'
+        "ensure that the force", "ensure the force", "make sure that the force",
+        "make sure the force", "ensure that the constabulary",
     ),
 )
 
