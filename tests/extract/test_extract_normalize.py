@@ -36,6 +36,8 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
          "Victims with insecure immigration status"),
         (["a follow-", "up visit"], "a follow-up visit"),  # compound tail keeps the hyphen
         (["a one-page aide-", "memoire for officers"], "a one-page aide-memoire for officers"),
+        (["e-mail referrals@amani.examp", "le.org.uk today"], "e-mail referrals@amani.example.org.uk today"),
+        (["a one-", "page flowchart"], "a one-page flowchart"),
         (["a third-", "party referral"], "a third-party referral"),
         (["the Anti-", "Slavery Commissioner"], "the Anti-Slavery Commissioner"),
         (["during COVID-", "19 restrictions"], "during COVID-19 restrictions"),

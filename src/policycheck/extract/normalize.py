@@ -48,6 +48,14 @@ _TAILS = (
     "complaints only memoire memoires"
 )
 COMPOUND_TAILS = frozenset(_TAILS.split())
+# First halves that usually make a real compound: "one-\npage" stays "one-page", "non-\n
+# molestation" stays "non-molestation". A word broken by hyphenation rarely ends on one of these.
+_HEADS = (
+    "one two three four five six seven eight nine ten twelve twenty half full part multi cross "
+    "self non co well long short high low first second third face front back year day week "
+    "month hour minute time risk age child single double"
+)
+COMPOUND_HEADS = frozenset(_HEADS.split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,7 +96,17 @@ def _keeps_hyphen(out: str, word: str) -> bool:
     if not word or not word[0].islower() or word.lower() in COMPOUND_TAILS:
         return True
     last = out[:-1].rsplit(" ", 1)[-1]
+    if last.lower() in COMPOUND_HEADS and len(word) >= 3:
+        return True
     return "-" in last or "\u2010" in last
+
+
+def _inside_address(out: str, line: str) -> bool:
+    """An e-mail or web address broken at a line end inside a word carries on without a space."""
+    last = out.rsplit(" ", 1)[-1]
+    if not out[-1:].isalnum() or not line[:1].isalnum() or line[:1].isupper():
+        return False
+    return "@" in last or "://" in last or last.startswith("www.")
 
 
 def join_lines(lines: Sequence[str]) -> str:
@@ -125,6 +143,8 @@ def join_lines(lines: Sequence[str]) -> str:
                 out = out + line
             else:
                 out = out + " " + line
+        elif _inside_address(out, line):
+            out = out + line  # 'referrals@amani.examp' + 'le.org.uk': a cell too narrow for it
         else:
             out = out + " " + line
     if out.endswith(HARD_HYPHEN):
