@@ -84,6 +84,10 @@ KNOWN_TABLE_GAPS = {
         "a table row that continues onto the next page is read as a new row",
     "kestrel-vale-pcp-safe-to-share-progress-report.pdf":
         "a status table without ruling lines is read line by line across its columns",
+    "upton-marsh-police-victim-care-service-level-agreement.pdf":
+        "a table row that continues onto the next page is read as a new row",
+    "wexcombe-constabulary-internal-audit-victims-immigration-information.pdf":
+        "words broken without a hyphen in a very narrow table column are read as two words",
     "kettlewick-police-home-office-information-sharing-protocol.pdf":
         "a table that starts near the foot of a page and runs onto the next is read as "
         "paragraphs, its cells split at the page break",

@@ -38,6 +38,8 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
         (["a one-page aide-", "memoire for officers"], "a one-page aide-memoire for officers"),
         (["e-mail referrals@amani.examp", "le.org.uk today"], "e-mail referrals@amani.example.org.uk today"),
         (["a one-", "page flowchart"], "a one-page flowchart"),
+        (["complete the e-", "learning module"], "complete the e-learning module"),
+        (["the Plan 2021\u2013", "2025 and the strategy"], "the Plan 2021\u20132025 and the strategy"),
         (["a third-", "party referral"], "a third-party referral"),
         (["the Anti-", "Slavery Commissioner"], "the Anti-Slavery Commissioner"),
         (["during COVID-", "19 restrictions"], "during COVID-19 restrictions"),

@@ -96,8 +96,8 @@ def _keeps_hyphen(out: str, word: str) -> bool:
     if not word or not word[0].islower() or word.lower() in COMPOUND_TAILS:
         return True
     last = out[:-1].rsplit(" ", 1)[-1]
-    if last.lower() in COMPOUND_HEADS and len(word) >= 3:
-        return True
+    if (last.lower() in COMPOUND_HEADS or len(last) == 1) and len(word) >= 3:
+        return True  # 'e-' + 'learning': hyphenation never leaves one letter behind
     return "-" in last or "\u2010" in last
 
 
@@ -143,6 +143,8 @@ def join_lines(lines: Sequence[str]) -> str:
                 out = out + line
             else:
                 out = out + " " + line
+        elif out[-1] in "\u2013\u2014-" and out[-2:-1].isdigit() and line[:1].isdigit():
+            out = out + line  # '2021–' + '2025': a range of years broken at its dash
         elif _inside_address(out, line):
             out = out + line  # 'referrals@amani.examp' + 'le.org.uk': a cell too narrow for it
         else:
