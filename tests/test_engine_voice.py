@@ -216,6 +216,16 @@ def test_a_document_about_something_else_meets_nothing() -> None:
                                    "insecure immigration status") for f in findings)
 
 
+def test_a_title_in_a_list_of_associated_documents_does_not_make_a_document_relevant() -> None:
+    doc = passage_document(
+        "# Missing persons policy\n\nThis policy applies to all officers and staff.\n\n"
+        "Any disclosure must be necessary and proportionate under Part 3 of the Data Protection "
+        "Act 2018.\n\n# Associated documents\n\n- PR-0221 Victims and Witnesses with Insecure "
+        "Immigration Status Procedure")
+    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
+    assert {f.status for r in reports for f in r.findings} == {MISSING}
+
+
 def test_a_document_mainly_about_detainees_meets_nothing() -> None:
     custody = "\n\n".join(
         f"The custody officer must record detainee {n}'s nationality and tell the detainee "

@@ -160,6 +160,9 @@ ATTRIBUTION = Concept(
         "the recommendation read", "recommendation read :", "recommendation be :",
         "agree with the report that", "agree with the inspectorate that", "as the report say",
         "tell us that", "told us that", "partners tell us", "extract :",
+        # what a consultee welcomes in someone else's draft
+        "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",
+        "the draft say", "the draft state", "in the draft",
         "recommendation ... extract", "( to chief constables", "( to police and crime commissioners",
         "as the report make clear", "echo the report", "share the report 's view",
     ),
@@ -192,6 +195,10 @@ ADDRESSED = Concept(
         "they ask forces to", "they ask chief constables to", "ask forces to :",
         "ask chief constables to :", "they call on forces to", "forces should :",
         "address to chief constables", "they recommend that forces",
+        # a consultee's or auditor's advice to the force about its document
+        "the force should", "the procedure should", "the draft should", "the policy should",
+        "the framework should", "we recommend that", "we would recommend", "we urge",
+        "we would urge", "we would ask the force", "we ask the force",
     ),
 )
 
@@ -199,7 +206,8 @@ ADDRESSED = Concept(
 # that ...", "under the procedure, officers must ..." in a panel paper): what follows is theirs.
 TELLERS = ("the force", "the constabulary", "the chief constable", "the police",
            "the assistant chief constable", "the deputy chief constable", "the submission")
-TOLD = ("have advise", "advise that", "advise as follow", "report that", "have report",
+TOLD = ("tell me", "also tell me", "have tell me", "assure me", "confirm to me", "inform me",
+        "have advise", "advise that", "advise as follow", "report that", "have report",
         "have confirm", "confirm that", "state that", "have state", "say that", "have say",
         "have tell", "tell the panel", "tell the commissioner", "have inform", "inform the panel",
         "tell the task group", "tell the committee", "tell member", "quote", "explain that")

@@ -13,6 +13,7 @@ from policycheck.engine.evaluate import Accepted, Facts, holds, unit_key
 from policycheck.engine.facts import hits_for
 from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis
+from policycheck.model import BlockKind
 from policycheck.rules.logic import AllOf, Concept, ConceptRef, Relevance, Scope, leaves
 
 
@@ -33,7 +34,10 @@ def relevant(
     if relevance.unless_mainly is not None and _mainly_other(all_hits, relevance.unless_mainly):
         return False
     accepted: dict[int, list[Accepted]] = {}
+    signposts = _signposts(analysis)
     for si, hits in enumerate(all_hits):
+        if si in signposts:
+            continue
         mine = [Accepted(si, h.concept, h.term, (0, 0)) for h in hits
                 if h.concept in wanted and not h.cancelled_by]
         if mine:
@@ -45,6 +49,26 @@ def relevant(
     root = relevance.root
     scope = root.within if isinstance(root, AllOf) else Scope.SENTENCE
     return len({unit_key(analysis, s, scope) for s in outcome.labels}) >= relevance.at_least
+
+
+# Sections that list other documents: a title there ('PR-0221 Victims and Witnesses with Insecure
+# Immigration Status Procedure') signposts another document; it is not what this one is about.
+_SIGNPOST_SECTIONS = ("associated document", "related document", "linked document",
+                      "supporting document", "related polic", "other relevant polic", "reference",
+                      "see also", "further information", "document history", "related procedure",
+                      "associated polic", "associated procedure", "related guidance")
+
+
+def _signposts(analysis: Analysis) -> set[int]:
+    """Sentences that only signpost: headings, and entries under a heading that lists documents."""
+    out: set[int] = set()
+    blocks = analysis.document.blocks
+    for sent in analysis.sentences:
+        block = blocks[sent.block]
+        heading = (block.location.heading_path[-1] if block.location.heading_path else "").lower()
+        if block.kind is BlockKind.HEADING or any(w in heading for w in _SIGNPOST_SECTIONS):
+            out.add(sent.index)
+    return out
 
 
 def _mainly_other(all_hits: tuple[list[Hit], ...], mainly: tuple[str, str, str]) -> bool:
