@@ -375,6 +375,23 @@ def test_questions_requests_minutes_and_slides(criterion: str, text: str, expect
         assert f"({kind}: " in f.reason
 
 
+AUDIT = ("# Internal audit: victims with insecure immigration status\n\nAudit opinion: "
+         "reasonable assurance. We sampled 25 cases and we found that the log was kept in 20.\n\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # In an audit report, what the procedure is said to require is the auditor's description.
+    (AUDIT + "The procedure also requires officers to tell victims whether, and in what "
+     "circumstances, their information may be shared with the Home Office.", MISSING),
+    # Outside one, a force describing its own procedure states its practice.
+    ("# Victims with insecure immigration status\n\nThe procedure also requires officers to "
+     "tell victims whether, and in what circumstances, their information may be shared with the "
+     "Home Office.", MET),
+])
+def test_an_audit_report_describes_the_procedure(text: str, expected: Status) -> None:
+    assert (finding("REC4-INFORM-VICTIMS", text).status is MET) == (expected is MET)
+
+
 def test_an_action_log_is_work_still_to_be_done() -> None:
     doc = _table_document(
         [["No.", "Action", "Owner", "Due"],

@@ -110,6 +110,7 @@ DEFERRAL = Concept(
         "consider provide", "consider extend", "consider commission",
         # a public interest argument in an FOI answer is no practice
         "disclosure may", "disclosure would", "disclosure could",
+        "will be amend", "will produce", "will be produce", "will add prompt",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
@@ -282,6 +283,28 @@ SCRUTINY = Concept(
     ),
 )
 
+# An auditor's or inspector's own work: in a document that says these twice, it is an audit or
+# inspection report, and what it says the procedure requires is a description, not a commitment.
+AUDITOR = Concept(
+    "auditor",
+    phrases=(
+        "we find that", "we find", "we sample", "we test", "our audit", "audit opinion",
+        "we review", "we interview", "we examine", "reasonable assurance", "limited assurance",
+        "substantial assurance", "the audit find", "audit finding", "officer we interview",
+        "case we sample", "case sample", "of the case we",
+    ),
+)
+DESCRIBED = Concept(
+    "described",
+    phrases=(
+        "the procedure ... require", "the procedure ... state", "the procedure ... set out",
+        "the procedure ... refer to", "the procedure ... say", "the procedure ... list",
+        "the procedure ... provide", "the procedure ... describe", "section ... list",
+        "section ... set out", "section ... require", "section ... state", "it state that",
+        "it require", "it set out", "paragraph ... require", "paragraph ... state",
+    ),
+)
+
 # Words that make a sentence a commitment (for citation).
 COMMITMENT = frozenset({
     "always", "commit", "ensure", "expect", "must", "need", "require", "shall", "should", "will"
@@ -396,4 +419,6 @@ CUE_CONCEPTS: tuple[Concept, ...] = (
     ADDRESSED,
     SCRUTINY,
     REPORTED,
+    AUDITOR,
+    DESCRIBED,
 )

@@ -25,6 +25,9 @@ from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis, Sentence
 from policycheck.model import BlockKind
 
+# In an audit or inspection report: what it says the procedure requires, and what it found.
+AUDIT_VOICE = {"described": "attributed", "auditor": "history"}
+AUDIT_MIN = 2  # mentions of an auditor's own work that make a document an audit report
 CUE_VOICE = {"attribution": "attributed", "addressed": "attributed", "history": "history",
              "reported": "attributed"}
 # A retelling lead that covers what comes after it: "the force has advised as follows".
@@ -128,7 +131,7 @@ class _Carried:
 
 def _block_voices(
     analysis: Analysis, bi: int, sents: list[Sentence], hits: list[Hit],
-    words: tuple[list[str], list[str]], carried: _Carried = _Carried(),
+    words: tuple[list[str], list[str]], carried: _Carried = _Carried(), audit: bool = False,
 ) -> _Block:
     norms, texts = words
     block = analysis.document.blocks[bi]
@@ -140,7 +143,7 @@ def _block_voices(
             mine.append(Voice("attributed", "set off as a quotation", sent.tok_start, sent.tok_end))
             continue
         for hit in hits:
-            kind = CUE_VOICE.get(hit.concept)
+            kind = CUE_VOICE.get(hit.concept) or (AUDIT_VOICE.get(hit.concept) if audit else None)
             if kind and not hit.cancelled_by and sent.tok_start <= hit.start < sent.tok_end:
                 end = _span_end(norms, texts, sent, hit)
                 mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
@@ -301,6 +304,8 @@ def voices(
     level = 0  # the level of the heading the current block stands under
     carried = _Carried()  # what the last body block hands on to the next
     columns = _reported_columns(analysis, cue_hits)
+    audit = sum(1 for hits in cue_hits for h in hits
+                if h.concept == "auditor" and not h.cancelled_by) >= AUDIT_MIN
     planned = _action_tables(analysis)
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
@@ -351,7 +356,7 @@ def voices(
             continue
         lead, in_list = None, False
         state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi],
-                              handed if block.kind is BlockKind.PARAGRAPH else _Carried())
+                              handed if block.kind is BlockKind.PARAGRAPH else _Carried(), audit)
         found.update(state.voices)
         if block.kind is BlockKind.PARAGRAPH:
             carried = _Carried(_ends_in(state, sents[-1]), _unclosed(block.text),
