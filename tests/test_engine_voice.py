@@ -402,3 +402,17 @@ def test_an_action_log_is_work_still_to_be_done() -> None:
     dp = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-DATA-PROTECTION")
     assert dp.status is MISSING
     assert "(deferral: 'an action still to be done')" in dp.reason
+
+
+def test_columns_of_the_reports_requirements_and_of_plans_are_not_present_practice() -> None:
+    doc = _table_document(
+        [["Requirement (from the report)", "What we have done", "What we will do"],
+         ["Carry out regular outreach and engagement with migrant communities.",
+          "Nothing yet.",
+          "Hold quarterly engagement sessions with migrant community groups from April."]],
+        before="This plan is about victims with insecure immigration status.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    outreach = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-OUTREACH")
+    assert outreach.status is MISSING
+    assert 'in the column "Requirement (from the report)"' in outreach.reason
+    assert 'in the column "What we will do"' in outreach.reason

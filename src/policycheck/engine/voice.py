@@ -303,7 +303,7 @@ def voices(
     told: tuple[int, str] | None = None  # a retelling lead: its section's level, its words
     level = 0  # the level of the heading the current block stands under
     carried = _Carried()  # what the last body block hands on to the next
-    columns = _reported_columns(analysis, cue_hits)
+    columns = _column_voices(analysis, cue_hits)
     audit = sum(1 for hits in cue_hits for h in hits
                 if h.concept == "auditor" and not h.cancelled_by) >= AUDIT_MIN
     planned = _action_tables(analysis)
@@ -313,8 +313,9 @@ def voices(
         loc = block.location
         header = columns.get((loc.table, loc.cell)) if loc.row not in (None, 1) else None
         if block.kind is BlockKind.TABLE_CELL and header is not None:
-            for sent in sents:  # 'Force position (as reported by the force)'
-                found[sent.index] = [Voice("attributed", f'in the column "{header}"',
+            voice, head = header  # 'Force position (as reported by the force)', 'What we will do'
+            for sent in sents:
+                found[sent.index] = [Voice(voice, f'in the column "{head}"',
                                            sent.tok_start, sent.tok_end)]
             continue
         if block.kind is BlockKind.TABLE_CELL and loc.table in planned and loc.row not in (None, 1):
@@ -369,17 +370,30 @@ def voices(
     return tuple(tuple(found.get(s.index, ())) for s in analysis.sentences)
 
 
-def _reported_columns(
+# Column headers whose cells are not the document's own present practice.
+_FROM_REPORT = ("from the report", "the report's", "report requirement", "recommendation text",
+                "what the report", "the report says", "text of the recommendation")
+_PLANNED = ("what we will do", "planned action", "planned", "next steps", "next step",
+            "future action", "further action", "to be done", "proposed action", "still to do")
+
+
+def _column_voices(
     analysis: Analysis, cue_hits: Sequence[list[Hit]],
-) -> dict[tuple[int | None, int | None], str]:
-    """(table, column) -> the header of a column that holds another body's account
-    ('Force position (as reported by the force)')."""
-    out: dict[tuple[int | None, int | None], str] = {}
+) -> dict[tuple[int | None, int | None], tuple[str, str]]:
+    """(table, column) -> (voice, header) for a column that holds another body's account ('Force
+    position (as reported by the force)', 'Requirement (from the report)') or work still to be
+    done ('What we will do')."""
+    out: dict[tuple[int | None, int | None], tuple[str, str]] = {}
     for bi, block in enumerate(analysis.document.blocks):
         loc = block.location
-        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None \
-                and any(h.concept == "reported" and not h.cancelled_by for h in cue_hits[bi]):
-            out[(loc.table, loc.cell)] = _short(block.text)
+        if block.kind is not BlockKind.TABLE_CELL or loc.row != 1 or loc.table is None:
+            continue
+        head = block.text.lower().replace("\u2019", "'")
+        if any(h.concept == "reported" and not h.cancelled_by for h in cue_hits[bi]) \
+                or any(w in head for w in _FROM_REPORT):
+            out[(loc.table, loc.cell)] = ("attributed", _short(block.text))
+        elif any(w in head for w in _PLANNED):
+            out[(loc.table, loc.cell)] = ("deferral", _short(block.text))
     return out
 
 
