@@ -102,7 +102,8 @@ DEFERRAL = Concept(
         "we be currently review", "be currently review", "we be review",
         "more information on this page soon", "publish more information",
         "will be invite to", "be to be invite to", "first review of this", "at its first review",
-        "we will invite", "will invite specialist", "before it be finalise", "before ... be finalise",
+        "we will invite", "will invite specialist", "before it be finalise",
+        "before ... be finalise",
         "will update this page", "update this page once", "once the Home Office have",
         # proposals and things to consider: 'She proposed a programme', 'Consider producing'
         "propose a", "propose that", "be bring to the", "will be bring to", "consider produce",
@@ -164,7 +165,8 @@ ATTRIBUTION = Concept(
         # what a consultee welcomes in someone else's draft
         "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",
         "the draft say", "the draft state", "in the draft",
-        "recommendation ... extract", "( to chief constables", "( to police and crime commissioners",
+        "recommendation ... extract", "( to chief constables",
+        "( to police and crime commissioners",
         "as the report make clear", "echo the report", "share the report 's view",
     ),
 )

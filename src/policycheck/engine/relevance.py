@@ -16,7 +16,6 @@ from policycheck.engine.nlp import Analysis
 from policycheck.model import BlockKind
 from policycheck.rules.logic import AllOf, Concept, ConceptRef, Relevance, Scope, leaves
 
-
 # A document is mainly about something else when it says it in this many sentences, and this
 # many times as often as what the rule set is for (a custody procedure about detainees with one
 # paragraph on victims: 61 sentences against 4; in every document about victims, under 0.7).

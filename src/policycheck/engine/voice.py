@@ -231,7 +231,8 @@ def _continuations(state: _Block, norms: list[str]) -> None:
             continue
         speaker = _spoken(state, prev)
         if speaker or _continues(norms, sent) or _recommends(norms, sent):
-            words = "continuing the quoted text" if kind == "attributed" else "continuing the account"
+            words = ("continuing the quoted text" if kind == "attributed"
+                     else "continuing the account")
             # what someone said at a meeting goes on to the end of the paragraph: keep their name
             state.voices[sent.index].append(Voice(kind, speaker or words, sent.tok_start,
                                                   sent.tok_end))
