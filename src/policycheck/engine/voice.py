@@ -16,6 +16,8 @@ anything. Someone else's words are found by:
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,8 +58,18 @@ class Voice:
     end: int
 
 
+_OPENERS = re.compile('["\u201c\u00ab\u201e\u2018]')
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """Character spans inside quotation marks (an unclosed quotation runs to the end)."""
+    if not _OPENERS.search(text):  # most paragraphs quote nothing
+        return []
+    return list(_quotations(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quotations(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -77,7 +89,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
             j += 1
         spans.append((i + 1, j))
         i = j + 1
-    return spans
+    return tuple(spans)
 
 
 def _span_end(norms: list[str], texts: list[str], sent: Sentence, hit: Hit) -> int:
