@@ -53,7 +53,7 @@ COMPOUND_TAILS = frozenset(_TAILS.split())
 _HEADS = (
     "one two three four five six seven eight nine ten twelve twenty half full part multi cross "
     "self non co well long short high low first second third face front back year day week "
-    "month hour minute time risk age child single double"
+    "month hour minute time risk age child single double dip spot"
 )
 COMPOUND_HEADS = frozenset(_HEADS.split())
 
