@@ -337,11 +337,16 @@ def test_evidence_in_a_table_cell_is_found_for_two_named_services() -> None:
     ]
     blocks = [
         Block(
+            BlockKind.PARAGRAPH,
+            "Victims with insecure immigration status are referred to the services below.",
+            Location(paragraph=1),
+        ),
+        Block(
             BlockKind.HEADING,
             "Appendix A: Contacts",
             Location(heading_path=("Appendix A: Contacts",)),
             1,
-        )
+        ),
     ]
     blocks += [
         Block(

@@ -359,6 +359,11 @@ GENRES = [
      "I will ensure that the force has a clear procedure for victims and witnesses with insecure "
      "immigration status that reflects the NPCC guidance on information sharing with the Home "
      "Office.", MISSING, "scrutiny"),
+    # What the police 'have agreed to', on a charity's page, is the charity's account.
+    ("REC4-PROTOCOL",
+     "Victims with insecure immigration status can report through us. The police have agreed "
+     "to:\n\n- treat you as a victim first, whatever your immigration status.", MISSING,
+     "attributed"),
     # Slide speaker notes are the slide's own words, not something 'noted'.
     ("REC4-ALL-STAFF",
      "# Victims with insecure immigration status – briefing\n\nSpeaker notes: the procedure "
@@ -416,3 +421,25 @@ def test_columns_of_the_reports_requirements_and_of_plans_are_not_present_practi
     assert outreach.status is MISSING
     assert 'in the column "Requirement (from the report)"' in outreach.reason
     assert 'in the column "What we will do"' in outreach.reason
+
+
+def test_a_force_quoting_its_own_procedure_in_a_quotation_block_speaks_for_itself() -> None:
+    blocks = (
+        Block(BlockKind.PARAGRAPH, "Victims with insecure immigration status.", Location()),
+        Block(BlockKind.PARAGRAPH, "Paragraph 4.3 of our procedure states:", Location()),
+        Block(BlockKind.PARAGRAPH, "The officer must tell the victim whether their information "
+              "will be shared with the Home Office.", Location(), quoted=True),
+    )
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    doc = Document(path=Path("foi.html"), format="html", blocks=blocks)
+    inform = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-INFORM-VICTIMS")
+    assert inform.status is MET
+
+
+def test_migrant_communities_in_a_recruitment_policy_are_not_victims() -> None:
+    doc = passage_document(
+        "# Recruitment and vetting policy\n\nApplicants must show their immigration status and "
+        "right to work.\n\nThe Positive Action Team will hold regular engagement events with "
+        "newly arrived and migrant communities.")
+    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
+    assert {f.status for r in reports for f in r.findings} == {MISSING}

@@ -112,6 +112,7 @@ DEFERRAL = Concept(
         # a public interest argument in an FOI answer is no practice
         "disclosure may", "disclosure would", "disclosure could",
         "will be amend", "will produce", "will be produce", "will add prompt",
+        "the remaining action", "remain to be do", "we aim to", "aim to agree",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
@@ -162,6 +163,7 @@ ATTRIBUTION = Concept(
         "the recommendation read", "recommendation read :", "recommendation be :",
         "agree with the report that", "agree with the inspectorate that", "as the report say",
         "tell us that", "told us that", "partners tell us", "extract :",
+        "share ? find", "share ? say", "share ? recommend", "share ? conclude",
         # what a consultee welcomes in someone else's draft
         "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",
         "the draft say", "the draft state", "in the draft",
@@ -240,6 +242,8 @@ REPORTED = Concept(
         "the framework state that", "the force advise", "the force rate",
         "the force 's instruction", "the force 's interim", "the force 's direction",
         "the force 's submission", "the force 's update", "what the force have tell",
+        "force update", "update from the force", "update provide by the force",
+        "the police have agree to", "the force have agree to", "police have agree to :",
         "what the force have report", "update from the force", "the force 's account",
         "accord to the force", "the force say", "the force tell",
     ),

@@ -13,7 +13,7 @@ from policycheck.engine.matcher import Hit, compile_vocabulary, find_hits, fuzzy
 from policycheck.engine.nlp import Analysis, normalise
 from policycheck.engine.numbers import TERM as PHONE_TERM
 from policycheck.engine.numbers import may_hold_phone, phone_spans
-from policycheck.model import BlockKind, Criterion
+from policycheck.model import Block, BlockKind, Criterion
 from policycheck.rules.logic import (
     AboutRef,
     AllOf,
@@ -192,7 +192,8 @@ def _heading(analysis: Analysis, si: int) -> Rejection | None:
     information is used', a status table's first column): it is the recommendation's title.
     """
     block = analysis.document.blocks[analysis.sentences[si].block]
-    if block.kind is BlockKind.HEADING or _recommendation_label(block.text):
+    if block.kind is BlockKind.HEADING or _recommendation_label(block.text) \
+            or _right_title(block):
         return Rejection("heading", _quote(block.text))
     text = analysis.sentences[si].text.rstrip()
     if text.endswith("?") or _indirect_question(block.kind, text):  # a question states nothing
@@ -210,6 +211,16 @@ def _indirect_question(kind: BlockKind, text: str) -> bool:
 
 
 _REC_WORDS = ("rec", "rec.", "recommendation", "recommendations")
+_TITLE_VERBS = ("to be", "to get", "to have", "to receive", "to make", "to understand",
+                "to access", "to know", "to ask")
+
+
+def _right_title(block: Block) -> bool:
+    """A table cell that names a right ('To be given information about compensation'): a
+    title in a table of rights, not a commitment to deliver it."""
+    text = block.text.strip()
+    return (block.kind is BlockKind.TABLE_CELL and len(text.split()) <= 12
+            and not text.endswith(".") and text.lower().startswith(_TITLE_VERBS))
 
 
 def _recommendation_label(text: str) -> bool:

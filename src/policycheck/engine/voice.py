@@ -151,7 +151,7 @@ def _block_voices(
     state = _Block(sents, {})
     for sent in sents:
         mine = state.voices.setdefault(sent.index, [])
-        if block.quoted:
+        if block.quoted and not carried.own_lead:  # 'Paragraph 4.3 of our procedure states:'
             mine.append(Voice("attributed", "set off as a quotation", sent.tok_start, sent.tok_end))
             continue
         for hit in hits:
@@ -163,7 +163,8 @@ def _block_voices(
         _closing_quote(state, doc, block.text)
     # Across paragraphs only the report's own form carries on ('They should:'), or an account
     # ('It concerned ...'): 'This guidance gives effect to the report' is the document's own.
-    if carried.kind is not None and sents and (_recommends(norms, sents[0]) or (
+    if carried.kind is not None and not carried.own_lead and sents and (
+            _recommends(norms, sents[0]) or (
             carried.kind == "history" and norms[sents[0].tok_start] in {"it", "they"})):
         first = sents[0]
         state.voices[first.index].append(
