@@ -140,15 +140,21 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
                 clauses=_clauses(norms, texts, sent),
                 negations=tuple(i for i in tokens if _negates(norms, i, sent)),
                 cues=_with_help(found, norms, sent),
-                committed=any(
-                    norms[i] in cues.COMMITMENT for i in tokens if i not in in_citation
-                ),
+                committed=_committed(norms, sent, in_citation),
                 concrete=any(ch.isdigit() for ch in _unnumbered(sent.text)),
                 excluded_heading=heading,
                 voiced=voiced[sent.index],
             )
         )
     return tuple(result)
+
+
+def _committed(norms: list[str], sent: Sentence, in_citation: set[int]) -> bool:
+    """Says must / will / should / ensure ... outside any citation phrase."""
+    if not in_citation:
+        return not cues.COMMITMENT.isdisjoint(norms[sent.tok_start:sent.tok_end])
+    return any(norms[i] in cues.COMMITMENT
+               for i in range(sent.tok_start, sent.tok_end) if i not in in_citation)
 
 
 def _negates(norms: list[str], i: int, sent: Sentence) -> bool:

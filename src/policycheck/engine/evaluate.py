@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from policycheck.engine.context import units
 from policycheck.engine.nlp import Analysis
 from policycheck.model import BlockKind, Criterion, Evidence, Finding, Status
 from policycheck.rules.logic import (
@@ -98,8 +99,6 @@ def unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
     if scope is Scope.SECTION:
         return analysis.document.blocks[sent.block].location.heading_path
     if scope is Scope.PASSAGE:
-        from policycheck.engine.context import units
-
         loc = analysis.document.blocks[sent.block].location
         if loc.table is not None:
             return ("row", loc.table, loc.row)

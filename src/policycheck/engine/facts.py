@@ -191,6 +191,17 @@ def _heading(analysis: Analysis, si: int) -> Rejection | None:
     So does a short label naming a recommendation ('Rec 4 – telling victims how their
     information is used', a status table's first column): it is the recommendation's title.
     """
+    return signposts_of(analysis)[si]
+
+
+@functools.lru_cache(maxsize=8)
+def signposts_of(analysis: Analysis) -> tuple[Rejection | None, ...]:
+    """Per sentence, why it is a signpost (a heading, a label, a question) or None: read once
+    per document, not once per criterion."""
+    return tuple(_signpost(analysis, si) for si in range(len(analysis.sentences)))
+
+
+def _signpost(analysis: Analysis, si: int) -> Rejection | None:
     block = analysis.document.blocks[analysis.sentences[si].block]
     if block.kind is BlockKind.HEADING or _recommendation_label(block.text) \
             or _right_title(block):
@@ -320,10 +331,19 @@ def _context(
     """Concept -> the sentences whose context (not necessarily their own words) says it."""
     if not refs:
         return {}
-    matches = _heading_matches(analysis, rule.concepts, shared)
-    out: dict[str, set[int]] = {}
-    for name in {r.concept for r in refs}:
-        said = {si for si, hits in enumerate(all_hits)
-                if any(h.concept == name and not h.cancelled_by for h in hits)}
-        out[name] = in_context(analysis, said, matches.get(name, set()))
-    return out
+    del all_hits  # read again, through the cache, by concept
+    return {name: set(_context_of(analysis, name, rule.concepts, shared))
+            for name in {r.concept for r in refs}}
+
+
+@functools.lru_cache(maxsize=64)
+def _context_of(
+    analysis: Analysis, name: str, concepts: tuple[Concept, ...],
+    shared: tuple[Concept, ...] | None,
+) -> frozenset[int]:
+    """The sentences whose context says `name`: worked out once per document and concept, for
+    every criterion that asks (`about:`)."""
+    said = {si for si, hits in enumerate(hits_for(analysis, concepts, shared))
+            if any(h.concept == name and not h.cancelled_by for h in hits)}
+    matches = _heading_matches(analysis, concepts, shared)
+    return frozenset(in_context(analysis, said, matches.get(name, set())))

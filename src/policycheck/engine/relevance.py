@@ -9,12 +9,22 @@ quotes the recommendations is still about them, and its near misses are reported
 
 from __future__ import annotations
 
+import functools
+
 from policycheck.engine.evaluate import Accepted, Facts, holds, unit_key
 from policycheck.engine.facts import hits_for
 from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis
 from policycheck.model import BlockKind
-from policycheck.rules.logic import AllOf, Concept, ConceptRef, Relevance, Scope, leaves
+from policycheck.rules.logic import (
+    AllOf,
+    Concept,
+    ConceptRef,
+    Condition,
+    Relevance,
+    Scope,
+    leaves,
+)
 
 # A document is mainly about something else when it says it in this many sentences, and this
 # many times as often as what the rule set is for (a custody procedure about detainees with one
@@ -27,10 +37,21 @@ def relevant(
     analysis: Analysis, relevance: Relevance, shared: tuple[Concept, ...] | None = None,
 ) -> bool:
     """True when the relevance condition holds in at least `at_least` units of the document,
-    and the document is not mainly about someone else (`unless_mainly`)."""
-    wanted = {r.concept for r in leaves(relevance.root) if isinstance(r, ConceptRef)}
-    all_hits = hits_for(analysis, relevance.concepts, shared)
-    if relevance.unless_mainly is not None and _mainly_other(all_hits, relevance.unless_mainly):
+    and the document is not mainly about someone else (`unless_mainly`). Rule sets checked
+    together share one condition and vocabulary, so it is decided once per document."""
+    concepts = shared if shared is not None else relevance.concepts
+    return _relevant(analysis, relevance.root, relevance.at_least, relevance.unless_mainly,
+                     concepts)
+
+
+@functools.lru_cache(maxsize=16)
+def _relevant(
+    analysis: Analysis, root: Condition, at_least: int,
+    unless_mainly: tuple[str, str, str] | None, concepts: tuple[Concept, ...],
+) -> bool:
+    wanted = {r.concept for r in leaves(root) if isinstance(r, ConceptRef)}
+    all_hits = hits_for(analysis, concepts, None)
+    if unless_mainly is not None and _mainly_other(all_hits, unless_mainly):
         return False
     accepted: dict[int, list[Accepted]] = {}
     signposts = _signposts(analysis)
@@ -42,12 +63,11 @@ def relevant(
         if mine:
             accepted[si] = mine
     facts = Facts(accepted, [], {}, {})
-    outcome = holds(relevance.root, sorted(accepted), facts, analysis)
+    outcome = holds(root, sorted(accepted), facts, analysis)
     if not outcome.ok:
         return False
-    root = relevance.root
     scope = root.within if isinstance(root, AllOf) else Scope.SENTENCE
-    return len({unit_key(analysis, s, scope) for s in outcome.labels}) >= relevance.at_least
+    return len({unit_key(analysis, s, scope) for s in outcome.labels}) >= at_least
 
 
 # Sections that list other documents: a title there ('PR-0221 Victims and Witnesses with Insecure

@@ -159,6 +159,7 @@ def _block_voices(
             if kind and not hit.cancelled_by and sent.tok_start <= hit.start < sent.tok_end:
                 end = _span_end(norms, texts, sent, hit)
                 mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
+        mine.extend(_speakers(doc, norms, texts, sent, hits))
     if carried.open_quote:
         _closing_quote(state, doc, block.text)
     # Across paragraphs only the report's own form carries on ('They should:'), or an account
@@ -188,6 +189,28 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
         return False
     words = {t.text.lower() for t in doc}
     return bool(words & _PRESENT_SAYS) and any(t.norm_ in _OWN_DOCUMENTS for t in doc)
+
+
+SPEAKER_GAP = 4  # words between a speaker's title and what they did: 'DCI Anna Patel reported'
+
+
+def _speakers(
+    doc: Any, norms: list[str], texts: list[str], sent: Sentence, hits: list[Hit],
+) -> list[Voice]:
+    """What a named person at a meeting reported, said or summarised: theirs to the sentence's
+    end (and, through `_continuations`, to the paragraph's)."""
+    titles = [h for h in hits if h.concept == "speaker" and not h.cancelled_by
+              and sent.tok_start <= h.start < sent.tok_end]
+    out: list[Voice] = []
+    for verb in hits:
+        if verb.concept != "spoken" or verb.cancelled_by \
+                or not sent.tok_start <= verb.start < sent.tok_end:
+            continue
+        who = next((t for t in titles if 0 <= verb.start - t.end <= SPEAKER_GAP), None)
+        if who is not None:
+            end = _span_end(norms, texts, sent, verb)
+            out.append(Voice("attributed", doc[who.start:verb.end].text, verb.end, end))
+    return out
 
 
 def _closing_quote(state: _Block, doc: Any, text: str) -> None:
