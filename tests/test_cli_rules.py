@@ -72,7 +72,7 @@ def test_rules_validate_reports_a_bad_file_with_line_and_exits_2(
     result = runner.invoke(app, ["rules", "validate", "bad.yaml"])
     assert result.exit_code == 2
     assert "policycheck: error: bad.yaml:" in result.output
-    assert ": criteria[0].any[1].all[1]: unknown concept 'comfort'" in result.output
+    assert ": criteria[0].any[2].all[1]: unknown concept 'comfort'" in result.output
 
 
 def test_rules_test_passes_on_the_bundled_sets() -> None:
