@@ -364,6 +364,14 @@ GENRES = [
      "Victims with insecure immigration status can report through us. The police have agreed "
      "to:\n\n- treat you as a victim first, whatever your immigration status.", MISSING,
      "attributed"),
+    # Minutes: what the Commissioner reported, and a councillor's question.
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "The Commissioner reported that officers did not share a domestic abuse victim's details "
+     "with Immigration Enforcement where their only concern was a doubt about the victim's "
+     "immigration status.", MISSING, "attributed"),
+    ("REC4-INFORM-VICTIMS",
+     "Cllr Ahmed asked whether victims with insecure immigration status were told when their "
+     "details were passed to the Home Office.", MISSING, "attributed"),
     # Slide speaker notes are the slide's own words, not something 'noted'.
     ("REC4-ALL-STAFF",
      "# Victims with insecure immigration status – briefing\n\nSpeaker notes: the procedure "
@@ -443,3 +451,15 @@ def test_migrant_communities_in_a_recruitment_policy_are_not_victims() -> None:
         "newly arrived and migrant communities.")
     reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
     assert {f.status for r in reports for f in r.findings} == {MISSING}
+
+
+def test_a_status_table_row_not_yet_done_is_work_still_to_do() -> None:
+    doc = _table_document(
+        [["Recommendation", "Action", "Status"],
+         ["Recommendation 4", "Regular outreach and engagement with migrant communities every "
+          "quarter.", "Outstanding"]],
+        before="This update is about victims with insecure immigration status.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    outreach = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-OUTREACH")
+    assert outreach.status is MISSING
+    assert "a row marked as not yet done" in outreach.reason

@@ -113,6 +113,7 @@ DEFERRAL = Concept(
         "disclosure may", "disclosure would", "disclosure could",
         "will be amend", "will produce", "will be produce", "will add prompt",
         "the remaining action", "remain to be do", "we aim to", "aim to agree",
+        "further update", "remain outstanding", "be outstanding",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
@@ -219,12 +220,15 @@ TOLD = ("tell me", "also tell me", "have tell me", "assure me", "confirm to me",
 # People who speak in minutes: 'DCI Patel reported that ...', 'The Chair said that ...'.
 SPEAKERS = ("DCI", "DI", "DS", "DC", "DCS", "Supt", "Superintendent", "Insp", "Inspector",
             "Chief Inspector", "Sgt", "Sergeant", "ACC", "DCC", "Chair", "Cllr", "Councillor",
+            "Commissioner", "Chief Executive", "Chairman", "Vice-Chair",
             "Mr", "Mrs", "Ms", "Dr", "PC", "Commander", "Chief Constable", "Deputy Chief Constable",
             "Assistant Chief Constable", "Head of")
 SPOKE = ("report that", "say that", "explain that", "confirm that", "advise that", "state that",
          "note that", "inform the board", "inform member", "tell the board", "tell member",
          "propose", "update the board", "present", "summarise", "summarize", "outline",
-         "describe", "take member through", "introduce the", "walk member through")
+         "describe", "take member through", "introduce the", "walk member through",
+         "add that", "respond that", "reply that", "ask whether", "ask how", "ask what",
+         "ask if", "ask why", "assure member", "assure the panel")
 REPORTED = Concept(
     "reported",
     phrases=(
@@ -242,6 +246,8 @@ REPORTED = Concept(
         "the force 's instruction", "the force 's interim", "the force 's direction",
         "the force 's submission", "the force 's update", "what the force have tell",
         "force update", "update from the force", "update provide by the force",
+        "he add that", "she add that", "he say that", "she say that", "he report that",
+        "she report that", "he explain that", "she explain that",
         "the police have agree to", "the force have agree to", "police have agree to :",
         "what the force have report", "update from the force", "the force 's account",
         "accord to the force", "the force say", "the force tell",

@@ -344,6 +344,7 @@ def voices(
     audit = sum(1 for hits in cue_hits for h in hits
                 if h.concept == "auditor" and not h.cancelled_by) >= AUDIT_MIN
     planned = _action_tables(analysis)
+    open_rows = _open_rows(analysis)
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
         handed, carried = carried, _Carried()
@@ -358,6 +359,11 @@ def voices(
         if block.kind is BlockKind.TABLE_CELL and loc.table in planned and loc.row not in (None, 1):
             for sent in sents:  # a row of an action log: owner, action, due date
                 found[sent.index] = [Voice("deferral", "an action still to be done",
+                                           sent.tok_start, sent.tok_end)]
+            continue
+        if block.kind is BlockKind.TABLE_CELL and (loc.table, loc.row) in open_rows:
+            for sent in sents:  # a tracker row whose status says it is not yet done
+                found[sent.index] = [Voice("deferral", "a row marked as not yet done",
                                            sent.tok_start, sent.tok_end)]
             continue
         if _request_lead(block.text):  # 'Your request' in an FOI answer: the requester's words
@@ -494,6 +500,42 @@ def _action_tables(analysis: Analysis) -> set[int]:
     return {t for t, cells in heads.items()
             if any(c.startswith(_ACTION_HEADS) for c in cells)
             and any(w in c for c in cells for w in _ACTION_WITH)}
+
+
+# A tracker's status column, and the statuses that say a row's work is not yet done.
+_STATUS_HEADS = ("status", "progress", "rag", "rag rating", "rag status", "current status",
+                 "progress to date", "position")
+_OPEN_STATUS = ("outstanding", "not started", "not yet started", "in progress", "open",
+                "ongoing", "on-going", "planned", "not yet", "not met", "not complete",
+                "incomplete", "partially", "partly", "amber", "red", "pending", "overdue",
+                "delayed", "under way", "underway", "in development", "in draft", "draft")
+
+
+def _open_rows(analysis: Analysis) -> set[tuple[int, int]]:
+    """(table, row) of tracker rows whose status cell says the work is not yet done: 'Status:
+    Outstanding' leaves the row's action as work still to do, not present practice."""
+    status_cols: dict[int, int] = {}
+    for block in analysis.document.blocks:
+        loc = block.location
+        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None \
+                and loc.cell is not None \
+                and block.text.lower().strip().rstrip(":") in _STATUS_HEADS:
+            status_cols[loc.table] = loc.cell
+    out: set[tuple[int, int]] = set()
+    if not status_cols:
+        return out
+    for block in analysis.document.blocks:
+        loc = block.location
+        if block.kind is not BlockKind.TABLE_CELL or loc.table not in status_cols \
+                or loc.row in (None, 1) or loc.cell != status_cols[loc.table]:
+            continue
+        first = block.text.lower().strip().replace("\u2013", "-")
+        words = first.split(".")[0].split(";")[0].split(" - ")[0].strip(" :-(").split("(")[0]
+        if any(words == s or words.startswith(s + " ") or words.startswith(s + ":")
+               for s in _OPEN_STATUS):
+            assert loc.row is not None
+            out.add((loc.table, loc.row))
+    return out
 
 
 def _told_heading(hits: list[Hit]) -> bool:
