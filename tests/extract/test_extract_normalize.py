@@ -48,6 +48,9 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
         (["officers must -", "not may - refer"], "officers must - not may - refer"),
         (["one line", "", "  next line  "], "one line next line"),
         (["ends with a dash \u2013", "and goes on"], "ends with a dash \u2013 and goes on"),
+        (["ring 01632 960418 (Mon\u2013Fri 9am\u2013", "5pm) today"],
+         "ring 01632 960418 (Mon\u2013Fri 9am\u20135pm) today"),
+        (["open Mon\u2013", "Fri"], "open Mon\u2013Fri"),
         # A hyphenated compound broken at its last hyphen keeps it: not "case-bycase".
         (["decided on a case-by-", "case basis"], "decided on a case-by-case basis"),
         (["meet them face-to-", "face"], "meet them face-to-face"),

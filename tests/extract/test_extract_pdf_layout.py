@@ -138,3 +138,15 @@ def test_a_title_in_large_type_over_five_lines_is_one_heading() -> None:
     lines += [Line(body, 72, 300 + i * 40, 500, 311 + i * 40, 11.0) for i in range(6)]
     blocks = assemble(pieces([Page(1, 595, 842, lines)]))
     assert (blocks[0].kind, blocks[0].text) == (BlockKind.HEADING, " ".join(title))
+
+
+def test_a_numbered_heading_that_wraps_to_a_second_line_is_one_heading() -> None:
+    lines = [Line("7.3 Information sharing with Home Office Immigration", 72, 100, 520, 113, 13.0,
+                  True),
+             Line("Enforcement", 72, 116, 160, 129, 13.0, True)]
+    body = "No officer is to pass the details of a victim to the Home Office on doubt alone."
+    lines += [Line(body, 72, 150 + i * 14, 500, 161 + i * 14, 11.0) for i in range(6)]
+    blocks = assemble(pieces([Page(1, 595, 842, lines)]))
+    assert (blocks[0].kind, blocks[0].text) == (
+        BlockKind.HEADING, "7.3 Information sharing with Home Office Immigration Enforcement")
+    assert blocks[1].location.heading_path[-1] == blocks[0].text

@@ -116,11 +116,13 @@ def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
         return True
     if strip_marker(line.text)[1] or numbered_heading(line.text) is not None:
         return True
-    if numbered_heading(prev.text) is not None and prev.size > metrics.body:
-        return True
     # A short line that ends a sentence, or looks like a heading, closes its paragraph even
     # without extra spacing: inside a paragraph only the last line stops well short.
     short = right - prev.x1 > 0.2 * max(right - prev.x0, 1.0)
+    # A numbered heading in large type ends at its line, unless it runs to the margin and
+    # wraps ('7.3 Information sharing with Home Office Immigration' / 'Enforcement').
+    if numbered_heading(prev.text) is not None and prev.size > metrics.body and short:
+        return True
     ending = prev.text.rstrip().endswith((".", "!", "?", ":"))
     return short and (ending or numbered_heading(prev.text) is not None
                       or caps_heading(prev.text))
