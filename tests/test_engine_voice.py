@@ -222,8 +222,7 @@ def test_a_title_in_a_list_of_associated_documents_does_not_make_a_document_rele
         "Any disclosure must be necessary and proportionate under Part 3 of the Data Protection "
         "Act 2018.\n\n# Associated documents\n\n- PR-0221 Victims and Witnesses with Insecure "
         "Immigration Status Procedure")
-    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
-    assert {f.status for r in reports for f in r.findings} == {MISSING}
+    assert _meets_nothing(doc)
 
 
 def test_a_document_mainly_about_detainees_meets_nothing() -> None:
@@ -276,8 +275,7 @@ def test_a_mention_of_immigration_status_alone_does_not_make_a_document_relevant
         "immigration status.\n\nOur approach follows the College of Policing Authorised "
         "Professional Practice on stop and search, and staff must refer people to the Law Centre "
         "for independent advice.")
-    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
-    assert {f.status for r in reports for f in r.findings} == {MISSING}
+    assert _meets_nothing(doc)
 
 
 def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -> None:
@@ -291,6 +289,12 @@ def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -
     assert f.status is MISSING
     assert f.reason.startswith('undone by "Where officers only have doubts about a domestic abuse')
     assert "(the doubt-only rule with an exception broad enough to swallow it), para 2" in f.reason
+
+
+def _meets_nothing(doc: Document) -> bool:
+    """No criterion of rec1, rec4 or rec5 is met (nor partly met) by the document."""
+    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
+    return {f.status for r in reports for f in r.findings} == {MISSING}
 
 
 def _table_document(rows: list[list[str]], before: str = "") -> Document:
@@ -449,8 +453,7 @@ def test_migrant_communities_in_a_recruitment_policy_are_not_victims() -> None:
         "# Recruitment and vetting policy\n\nApplicants must show their immigration status and "
         "right to work.\n\nThe Positive Action Team will hold regular engagement events with "
         "newly arrived and migrant communities.")
-    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
-    assert {f.status for r in reports for f in r.findings} == {MISSING}
+    assert _meets_nothing(doc)
 
 
 def test_a_status_table_row_not_yet_done_is_work_still_to_do() -> None:
@@ -463,3 +466,96 @@ def test_a_status_table_row_not_yet_done_is_work_still_to_do() -> None:
     outreach = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-OUTREACH")
     assert outreach.status is MISSING
     assert "a row marked as not yet done" in outreach.reason
+
+
+RELEVANT = ("Victims of crime with insecure immigration status often fear that reporting will "
+            "lead to removal.")
+
+
+def _finding(doc: Document, criterion: str, ruleset: str = "rec4") -> Finding:
+    rules = next(r for r in RULESETS if r.id == ruleset)
+    return next(f for f in check(doc, rules).findings if f.criterion.id == criterion)
+
+
+def test_a_tracker_row_marked_complete_states_practice_in_its_evidence_column() -> None:
+    rule = ("Officers do not share any information about a domestic abuse victim with "
+            "Immigration Enforcement where the only issue is a doubt about the victim's "
+            "immigration status.")
+    header = ["Recommendation", "Action", "Owner", "Due", "Status", "Evidence / update"]
+    done = _table_document([header, ["R1", "Issue interim instruction.", "ACC", "08/01/21",
+                                     "Complete", f"Force Order 02/21 issued. {rule}"]],
+                           before="Victims with insecure immigration status: action tracker.")
+    planned = _table_document([header, ["R1", "Issue interim instruction.", "ACC", "08/01/21",
+                                        "In progress", f"Draft order: {rule}"]],
+                              before="Victims with insecure immigration status: action tracker.")
+    assert _finding(done, "REC1-NO-SHARE-ON-DOUBT", "rec1").status is MET
+    assert _finding(planned, "REC1-NO-SHARE-ON-DOUBT", "rec1").status is MISSING
+
+
+def test_what_a_review_recommends_the_chief_constable_should_do_is_not_practice() -> None:
+    doc = passage_document(
+        "# Thematic review: victims with insecure immigration status\n\n"
+        + RELEVANT + "\n\n"
+        "# 7. Recommendations\n\n7.1 The Chief Constable should:\n\n"
+        "- complete and sign off a DPIA for disclosures about victims and witnesses to the Home "
+        "Office under Part 3 of the Data Protection Act 2018;\n"
+        "- record the lawful basis for every disclosure to Immigration Enforcement.")
+    dp = _finding(doc, "REC4-DATA-PROTECTION")
+    assert dp.status is MISSING
+    assert 'recommended after "7.1 The Chief Constable should:"' in dp.reason
+
+
+def test_the_findings_of_a_review_are_an_account_not_a_commitment() -> None:
+    doc = passage_document(
+        "# Thematic review of the force's response to victims with insecure immigration status"
+        "\n\n" + RELEVANT + " The review team examined 40 records. The review found gaps in "
+        "recording.\n\n"
+        "# Finding 3 – Referrals to independent advice\n\n"
+        "Coniston Law Centre gives free immigration advice to victims of crime, and officers "
+        "refer victims with insecure immigration status to it on 0808 164 0271.")
+    pathways = _finding(doc, "REC4-SPECIALIST-PATHWAYS")
+    assert pathways.status is MISSING
+    assert 'found, under "Finding 3' in pathways.reason
+
+
+def test_a_column_summarising_what_another_document_says_is_not_the_documents_own() -> None:
+    doc = _table_document(
+        [["Recommendation", "What PR-219 says", "OPCC assessment"],
+         ["Rec 4 – scope", "A dedicated procedure for victims and witnesses with insecure "
+          "immigration status, applying to all officers and staff including contact centre "
+          "staff.", "Amber"]],
+        before="Victims with insecure immigration status: the OPCC's assessment.")
+    staff = _finding(doc, "REC4-ALL-STAFF")
+    assert staff.status is MISSING
+    assert 'in the column "What PR-219 says"' in staff.reason
+
+
+def test_another_partys_duties_in_a_joint_protocol_are_not_police_practice() -> None:
+    text = ("# Joint protocol: victims of domestic abuse with no recourse to public funds\n\n"
+            "# 6. Roles and responsibilities\n\n## 6.1 Dentdale Police\n\n"
+            "Officers refer victims to the NRPF team.\n\n"
+            "## 6.2 Dentdale Women's Migrant Support\n\n"
+            "The charity holds monthly outreach sessions with migrant community groups at "
+            "community centres and places of worship.")
+    assert _finding(passage_document(text), "REC4-OUTREACH").status is MISSING
+    own = text.replace("## 6.2 Dentdale Women's Migrant Support\n\nThe charity holds",
+                       "The force holds")
+    assert _finding(passage_document(own), "REC4-OUTREACH").status is MET
+
+
+def test_what_a_victim_tells_a_service_is_not_telling_the_victim() -> None:
+    doc = passage_document(
+        "# Victims with insecure immigration status\n\n"
+        + RELEVANT + " The advice service does not pass on anything"
+        "  a victim tells it to the Home Office without the victim's agreement.")
+    assert _finding(doc, "REC4-INFORM-VICTIMS").status is MISSING
+
+
+def test_a_commissioners_expectation_of_the_force_is_scrutiny() -> None:
+    doc = passage_document(
+        "# Victims who are migrants\n\n"
+        + RELEVANT + " I will expect neighbourhood policing teams to make"
+        " regular engagement with migrant communities part of their local plans.")
+    outreach = _finding(doc, "REC4-OUTREACH")
+    assert outreach.status is MISSING
+    assert "scrutiny" in outreach.reason

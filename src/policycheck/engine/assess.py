@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,7 +142,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
                 negations=tuple(i for i in tokens if _negates(norms, i, sent)),
                 cues=_with_help(found, norms, sent),
                 committed=_committed(norms, sent, in_citation),
-                concrete=any(ch.isdigit() for ch in _unnumbered(sent.text)),
+                concrete=_DIGIT.search(_unnumbered(sent.text)) is not None,
                 excluded_heading=heading,
                 voiced=voiced[sent.index],
             )
@@ -197,6 +198,9 @@ def _needs_help(cue: Cue, norms: list[str], sent: Sentence) -> bool:
         return True
     after = set(norms[cue.end : sent.tok_end])
     return not after & set(cues.HELP_WORDS)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _unnumbered(text: str) -> str:

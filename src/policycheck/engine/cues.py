@@ -114,6 +114,10 @@ DEFERRAL = Concept(
         "will be amend", "will produce", "will be produce", "will add prompt",
         "the remaining action", "remain to be do", "we aim to", "aim to agree",
         "further update", "remain outstanding", "be outstanding",
+        # work in hand and offers: 'We are also preparing a leaflet', 'we would be glad to'
+        "we be prepare", "we be also prepare", "be currently prepare", "would be glad to",
+        "would be happy to", "would welcome the opportunity",
+        "be ready to become",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to"),
@@ -246,6 +250,7 @@ REPORTED = Concept(
         "the force 's instruction", "the force 's interim", "the force 's direction",
         "the force 's submission", "the force 's update", "what the force have tell",
         "force update", "update from the force", "update provide by the force",
+        "the force tell us", "the force have tell us", "unit tell us", "the team tell us",
         "he add that", "she add that", "he say that", "she say that", "he report that",
         "she report that", "he explain that", "she explain that",
         "the police have agree to", "the force have agree to", "police have agree to :",
@@ -291,6 +296,10 @@ SCRUTINY = Concept(
         # a commissioner's pledge about the force: 'ensure that the force has a clear procedure'
         "ensure that the force", "ensure the force", "make sure that the force",
         "make sure the force", "ensure that the constabulary",
+        # a commissioner's oversight pledges: 'I will expect neighbourhood teams to ...'
+        "I will expect", "I will ask for", "review the force 's compliance", "review how well",
+        "keep under review how", "ask for a report", "review of ... compliance",
+        "compliance review", "annual review of",
     ),
 )
 
@@ -303,6 +312,10 @@ AUDITOR = Concept(
         "we review", "we interview", "we examine", "reasonable assurance", "limited assurance",
         "substantial assurance", "the audit find", "audit finding", "officer we interview",
         "case we sample", "case sample", "of the case we",
+        # a thematic review or inspection: 'The review found', 'semi-structured interviews'
+        "thematic review", "the review find", "this review find", "our review find",
+        "the review team", "semi-structured interview", "interviewee", "we find no",
+        "the review test", "the review look at",
     ),
 )
 DESCRIBED = Concept(
@@ -313,6 +326,8 @@ DESCRIBED = Concept(
         "the procedure ... provide", "the procedure ... describe", "section ... list",
         "section ... set out", "section ... require", "section ... state", "it state that",
         "it require", "it set out", "paragraph ... require", "paragraph ... state",
+        "the procedure ... permit", "the procedure ... deal with", "the procedure ... cover",
+        "paragraph ... provide", "in summary , the procedure",
     ),
 )
 

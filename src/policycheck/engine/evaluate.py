@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ VOICE_WORDING = {
     "attributed": "as someone else's words, not the document's own commitment, ",
     "history": "in an account of what others did, not a commitment, ",
     "scrutiny": "as scrutiny of someone else's practice, not a commitment, ",
+    "party": "as another party's duty, not the police's, ",
 }
 
 
@@ -88,22 +90,30 @@ class Outcome:
 
 def unit_key(analysis: Analysis, sentence: int, scope: Scope) -> object:
     """The unit (sentence, paragraph, row, section, document) a sentence belongs to."""
-    sent = analysis.sentences[sentence]
-    if scope is Scope.SENTENCE:
-        return sentence
-    if scope is Scope.PARAGRAPH:
-        return sent.block
-    if scope is Scope.ROW:
-        loc = analysis.document.blocks[sent.block].location
-        return ("row", loc.table, loc.row) if loc.table is not None else sent.block
-    if scope is Scope.SECTION:
-        return analysis.document.blocks[sent.block].location.heading_path
-    if scope is Scope.PASSAGE:
-        loc = analysis.document.blocks[sent.block].location
-        if loc.table is not None:
-            return ("row", loc.table, loc.row)
-        return units(analysis).passage[sent.block]
-    return 0
+    return _unit_keys(analysis, scope)[sentence]
+
+
+@functools.lru_cache(maxsize=32)
+def _unit_keys(analysis: Analysis, scope: Scope) -> tuple[object, ...]:
+    """Every sentence's unit under `scope`, worked out once per document."""
+    blocks = analysis.document.blocks
+    out: list[object] = []
+    for index, sent in enumerate(analysis.sentences):
+        loc = blocks[sent.block].location
+        if scope is Scope.SENTENCE:
+            out.append(index)
+        elif scope is Scope.PARAGRAPH:
+            out.append(sent.block)
+        elif scope is Scope.ROW:
+            out.append(("row", loc.table, loc.row) if loc.table is not None else sent.block)
+        elif scope is Scope.SECTION:
+            out.append(loc.heading_path)
+        elif scope is Scope.PASSAGE:
+            out.append(("row", loc.table, loc.row) if loc.table is not None
+                       else units(analysis).passage[sent.block])
+        else:
+            out.append(0)
+    return tuple(out)
 
 
 def _reads(cond: Condition, facts: Facts) -> set[int] | None:

@@ -336,6 +336,7 @@ def voices(
         by_block.setdefault(sent.block, []).append(sent)
     found: dict[int, list[Voice]] = {}
     lead: str | None = None  # a quoted lead-in ending in ':' that the next blocks follow
+    lead_kind = "attributed"  # ... or a recommendation to another body ('The force should:')
     in_list = False
     told: tuple[int, str] | None = None  # a retelling lead: its section's level, its words
     level = 0  # the level of the heading the current block stands under
@@ -344,7 +345,8 @@ def voices(
     audit = sum(1 for hits in cue_hits for h in hits
                 if h.concept == "auditor" and not h.cancelled_by) >= AUDIT_MIN
     planned = _action_tables(analysis)
-    open_rows = _open_rows(analysis)
+    open_rows, done_cells = _row_statuses(analysis)
+    parties = _party_headings(analysis)
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
         handed, carried = carried, _Carried()
@@ -356,7 +358,8 @@ def voices(
                 found[sent.index] = [Voice(voice, f'in the column "{head}"',
                                            sent.tok_start, sent.tok_end)]
             continue
-        if block.kind is BlockKind.TABLE_CELL and loc.table in planned and loc.row not in (None, 1):
+        if block.kind is BlockKind.TABLE_CELL and loc.table in planned \
+                and loc.row not in (None, 1) and (loc.table, loc.row, loc.cell) not in done_cells:
             for sent in sents:  # a row of an action log: owner, action, due date
                 found[sent.index] = [Voice("deferral", "an action still to be done",
                                            sent.tok_start, sent.tok_end)]
@@ -380,17 +383,22 @@ def voices(
             level = block.level
             if _told_heading(cue_hits[bi]):  # '4. What the force has told the Panel'
                 told = (level or 99, _short(block.text))
+            elif _advises(block.text):  # '7.1 The Chief Constable should:'
+                told = (level or 99, _ADVISED + _short(block.text))
+            elif bi in parties:  # '6.2 Dentdale Council – NRPF Team' beside '6.1 Dentdale Police'
+                told = (level or 99, _PARTY + _short(block.text))
+            elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
+                told = (level or 99, _FOUND + _short(block.text))
         elif told is not None:
             for sent in sents:
-                found[sent.index] = [Voice("attributed", f'retold after "{told[1]}"',
-                                           sent.tok_start, sent.tok_end)]
+                found[sent.index] = [Voice(*_told_voice(told[1]), sent.tok_start, sent.tok_end)]
             continue
         if not sents:
             continue
         item = block.kind is BlockKind.LIST_ITEM
         if lead is not None and (item or (block.kind is BlockKind.PARAGRAPH and not in_list)):
             for sent in sents:
-                found[sent.index] = [Voice("attributed", f'quoted after "{lead}"',
+                found[sent.index] = [Voice(lead_kind, f'{_AFTER[lead_kind]} "{lead}"',
                                            sent.tok_start, sent.tok_end)]
             in_list = in_list or item
             if not item and not block.text.rstrip().endswith(":"):
@@ -398,7 +406,10 @@ def voices(
             if block.kind is BlockKind.PARAGRAPH:
                 carried = _Carried("attributed", _unclosed(block.text))
             continue
-        lead, in_list = None, False
+        lead, in_list, lead_kind = None, False, "attributed"
+        if block.kind is not BlockKind.HEADING and _advises(block.text):
+            lead, lead_kind = _short(block.text), "scrutiny"  # 'The Chief Constable should:'
+            continue
         state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi],
                               handed if block.kind is BlockKind.PARAGRAPH else _Carried(), audit)
         found.update(state.voices)
@@ -416,6 +427,8 @@ def voices(
 # Column headers whose cells are not the document's own present practice.
 _FROM_REPORT = ("from the report", "the report's", "report requirement", "recommendation text",
                 "what the report", "the report says", "text of the recommendation")
+# 'What PR-219 says', 'What the policy states': a column that summarises another document.
+_SAYS = re.compile(r"^what (?!this |our |we )[\w .'\u2019-]{1,40} (?:says|states|requires)$")
 _PLANNED = ("what we will do", "planned action", "planned", "next steps", "next step",
             "future action", "further action", "to be done", "proposed action", "still to do")
 
@@ -433,7 +446,7 @@ def _column_voices(
             continue
         head = block.text.lower().replace("\u2019", "'")
         if any(h.concept == "reported" and not h.cancelled_by for h in cue_hits[bi]) \
-                or any(w in head for w in _FROM_REPORT):
+                or any(w in head for w in _FROM_REPORT) or _SAYS.match(head.strip()):
             out[(loc.table, loc.cell)] = ("attributed", _short(block.text))
         elif any(w in head for w in _PLANNED):
             out[(loc.table, loc.cell)] = ("deferral", _short(block.text))
@@ -511,31 +524,133 @@ _OPEN_STATUS = ("outstanding", "not started", "not yet started", "in progress", 
                 "delayed", "under way", "underway", "in development", "in draft", "draft")
 
 
-def _open_rows(analysis: Analysis) -> set[tuple[int, int]]:
-    """(table, row) of tracker rows whose status cell says the work is not yet done: 'Status:
-    Outstanding' leaves the row's action as work still to do, not present practice."""
+_CLOSED_STATUS = ("complete", "completed", "done", "implemented", "closed", "achieved", "green",
+                  "delivered", "in place", "business as usual", "bau", "discharged")
+# The column of a tracker that says what was done: 'Evidence / update', 'Progress update'.
+_EVIDENCE_HEADS = ("evidence", "update", "commentary", "what we have done", "action taken",
+                   "actions taken", "what has been done", "progress made")
+
+
+def _status_word(text: str) -> str:
+    first = text.lower().strip().replace("\u2013", "-")
+    return first.split(".")[0].split(";")[0].split(" - ")[0].strip(" :-(").split("(")[0].strip()
+
+
+def _is(word: str, statuses: tuple[str, ...]) -> bool:
+    return any(word == s or word.startswith((s + " ", s + ":", s + ",")) for s in statuses)
+
+
+def _row_statuses(
+    analysis: Analysis,
+) -> tuple[set[tuple[int, int]], set[tuple[int, int, int | None]]]:
+    """Tracker rows whose status cell says the work is not yet done ('Outstanding': the row's
+    action is work still to do, not present practice), and the evidence cells of rows marked
+    done ('Complete': what the 'Evidence / update' cell says is the author's present practice)."""
     status_cols: dict[int, int] = {}
+    evidence_cols: dict[int, set[int]] = {}
     for block in analysis.document.blocks:
         loc = block.location
-        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None \
-                and loc.cell is not None \
-                and block.text.lower().strip().rstrip(":") in _STATUS_HEADS:
+        if block.kind is not BlockKind.TABLE_CELL or loc.row != 1 or loc.table is None \
+                or loc.cell is None:
+            continue
+        head = block.text.lower().strip().rstrip(":")
+        if head in _STATUS_HEADS:
             status_cols[loc.table] = loc.cell
-    out: set[tuple[int, int]] = set()
+        elif any(w in head for w in _EVIDENCE_HEADS):
+            evidence_cols.setdefault(loc.table, set()).add(loc.cell)
+    open_rows: set[tuple[int, int]] = set()
+    done_rows: set[tuple[int, int]] = set()
     if not status_cols:
-        return out
+        return open_rows, set()
     for block in analysis.document.blocks:
         loc = block.location
         if block.kind is not BlockKind.TABLE_CELL or loc.table not in status_cols \
                 or loc.row in (None, 1) or loc.cell != status_cols[loc.table]:
             continue
-        first = block.text.lower().strip().replace("\u2013", "-")
-        words = first.split(".")[0].split(";")[0].split(" - ")[0].strip(" :-(").split("(")[0]
-        if any(words == s or words.startswith(s + " ") or words.startswith(s + ":")
-               for s in _OPEN_STATUS):
-            assert loc.row is not None
-            out.add((loc.table, loc.row))
+        assert loc.row is not None
+        word = _status_word(block.text)
+        if _is(word, _OPEN_STATUS):
+            open_rows.add((loc.table, loc.row))
+        elif _is(word, _CLOSED_STATUS):
+            done_rows.add((loc.table, loc.row))
+    done_cells: set[tuple[int, int, int | None]] = {
+        (t, r, c) for t, r in done_rows for c in evidence_cols.get(t, ())}
+    return open_rows, done_cells
+
+
+# A lead-in that recommends to another body what it should do: 'The Chief Constable should:',
+# 'We recommend that the force:'. What follows is advice to someone else, not their practice.
+_ADVISES = re.compile(
+    r"^(?:[\d.]+\s+)?(?:(?:we|i|the (?:opcc|commissioner|panel|review|audit|inspectorate))\s+"
+    r"(?:recommends?|asks?) that\s+)?"
+    r"(?:the |all |each |every )?(?:chief constables?|forces?|police forces?|constabular(?:y|ies)"
+    r"|(?:[a-z]+ ){1,2}(?:police|constabulary)|the police)\s*"
+    r"(?:should|is recommended to|are recommended to|is asked to|are asked to|needs? to)?"
+    r"\s*(?:[a-z]+\s*)?:$")
+_ADVISED = "advice to another body: "
+_AFTER = {"attributed": "quoted after", "scrutiny": "recommended after"}
+
+
+def _advises(text: str) -> bool:
+    t = " ".join(text.lower().replace("\u2019", "'").split())
+    if not t.endswith(":") or len(t) > 90:
+        return False
+    m = _ADVISES.match(t)
+    return m is not None and ("should" in t or "recommend" in t or "asked to" in t
+                              or "need" in t)
+
+
+_FOUND = "a finding: "
+# In an audit or review: sections that say what it did and what it found, not what the force does.
+_FINDINGS = ("finding", "findings", "key findings", "main findings", "what we found",
+             "what we did", "method", "methodology", "scope and method", "scope and methodology",
+             "approach and method", "audit findings", "review findings", "detailed findings")
+
+
+def _findings_heading(text: str) -> bool:
+    words = _lead_words(text)
+    return any(words == f or words.startswith((f + " ", f + ":")) for f in _FINDINGS)
+
+
+_PARTY = "another party: "
+_POLICE = re.compile(r"\b(?:police|constabulary|force|officers?|pcsos?)\b")
+_PARTY_PARENT = ("role", "responsib", "commitment", "partner", "parties", "each agency",
+                 "each organisation", "undertaking", "obligation", "duties")
+# '8.4 Sharing with the Home Office by the Council': a section about another party's own acts.
+_BY_PARTY = re.compile(r"\bby (?:the )?(?:[a-z'\u2019]+ ){0,3}(?:council|local authority|provider|"
+                       r"charity|nhs|trust|health board|service provider)\b")
+
+
+def _party_headings(analysis: Analysis) -> set[int]:
+    """Headings of sections that set out another party's duties in a multi-agency document: the
+    siblings of a police party's heading under 'Roles and responsibilities', and sections 'by the
+    Council'. What those sections commit to is not police practice."""
+    groups: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    out: set[int] = set()
+    for bi, block in enumerate(analysis.document.blocks):
+        if block.kind is not BlockKind.HEADING:
+            continue
+        path = block.location.heading_path
+        text = _lead_words(block.text)
+        if _BY_PARTY.search(text) and not _POLICE.search(text):
+            out.add(bi)
+        if len(path) >= 2 and any(w in path[-2].lower() for w in _PARTY_PARENT):
+            groups.setdefault(path[:-1], []).append((bi, text))
+    for members in groups.values():
+        police = [bi for bi, text in members if _POLICE.search(text)]
+        if police and len(members) >= 2:
+            out.update(bi for bi, text in members if bi not in police)
     return out
+
+
+def _told_voice(words: str) -> tuple[str, str]:
+    if words.startswith(_PARTY):
+        return "party", f'another party\'s duty, under "{words[len(_PARTY):]}"'
+    if words.startswith(_FOUND):
+        return "history", f'found, under "{words[len(_FOUND):]}"'
+    if words.startswith(_ADVISED):
+        return "scrutiny", f'recommended after "{words[len(_ADVISED):]}"'
+    return "attributed", f'retold after "{words}"'
 
 
 def _told_heading(hits: list[Hit]) -> bool:
