@@ -559,3 +559,11 @@ def test_a_commissioners_expectation_of_the_force_is_scrutiny() -> None:
     outreach = _finding(doc, "REC4-OUTREACH")
     assert outreach.status is MISSING
     assert "scrutiny" in outreach.reason
+
+
+def test_a_speakers_position_reported_in_minutes_is_theirs() -> None:
+    doc = passage_document(
+        "# Police and Crime Panel minutes\n\n" + RELEVANT + "\n\nHis own position was "
+        "clear: victims were to be treated as victims first, whatever their immigration "
+        "status.")
+    assert _finding(doc, "REC4-PROTOCOL").status is MISSING

@@ -251,6 +251,8 @@ REPORTED = Concept(
         "the force 's submission", "the force 's update", "what the force have tell",
         "force update", "update from the force", "update provide by the force",
         "the force tell us", "the force have tell us", "unit tell us", "the team tell us",
+        # a speaker's stance reported in minutes: 'His own position was clear: victims ...'
+        "his own position", "her own position", "his position be", "her position be",
         "he add that", "she add that", "he say that", "she say that", "he report that",
         "she report that", "he explain that", "she explain that",
         "the police have agree to", "the force have agree to", "police have agree to :",
