@@ -326,6 +326,19 @@ def _recommends(norms: list[str], sent: Sentence) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """A section whose text is not the author's own practice: the level of the heading (or lead)
+    that opened it, the voice its sentences get, and the reason a report gives."""
+
+    level: int
+    kind: str
+    why: str
+
+
+_REQUEST = 'retold after "the request"'
+
+
 def voices(
     analysis: Analysis, cue_hits: Sequence[list[Hit]],
     words: Sequence[tuple[list[str], list[str]]],
@@ -338,7 +351,7 @@ def voices(
     lead: str | None = None  # a quoted lead-in ending in ':' that the next blocks follow
     lead_kind = "attributed"  # ... or a recommendation to another body ('The force should:')
     in_list = False
-    told: tuple[int, str] | None = None  # a retelling lead: its section's level, its words
+    told: _Told | None = None  # a section that is not the author's own practice
     level = 0  # the level of the heading the current block stands under
     carried = _Carried()  # what the last body block hands on to the next
     columns = _column_voices(analysis, cue_hits)
@@ -370,28 +383,29 @@ def voices(
                                            sent.tok_start, sent.tok_end)]
             continue
         if _request_lead(block.text):  # 'Your request' in an FOI answer: the requester's words
-            told = (block.level if block.kind is BlockKind.HEADING else level) or 99, \
-                "the request"
+            told = _Told((block.level if block.kind is BlockKind.HEADING else level) or 99,
+                         "attributed", _REQUEST)
             if block.kind is BlockKind.HEADING:
                 level = block.level
             continue
-        if told is not None and told[1] == "the request" and _response_lead(block.text):
+        if told is not None and told.why == _REQUEST and _response_lead(block.text):
             told = None
         if block.kind is BlockKind.HEADING:
-            if told is not None and block.level <= told[0]:
+            if told is not None and block.level <= told.level:
                 told = None
             level = block.level
+            head = _short(block.text)
             if _told_heading(cue_hits[bi]):  # '4. What the force has told the Panel'
-                told = (level or 99, _short(block.text))
+                told = _Told(level or 99, "attributed", f'retold after "{head}"')
             elif _advises(block.text):  # '7.1 The Chief Constable should:'
-                told = (level or 99, _ADVISED + _short(block.text))
+                told = _Told(level or 99, "scrutiny", f'recommended after "{head}"')
             elif bi in parties:  # '6.2 Dentdale Council – NRPF Team' beside '6.1 Dentdale Police'
-                told = (level or 99, _PARTY + _short(block.text))
+                told = _Told(level or 99, "party", f'another party\'s duty, under "{head}"')
             elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
-                told = (level or 99, _FOUND + _short(block.text))
+                told = _Told(level or 99, "history", f'found, under "{head}"')
         elif told is not None:
             for sent in sents:
-                found[sent.index] = [Voice(*_told_voice(told[1]), sent.tok_start, sent.tok_end)]
+                found[sent.index] = [Voice(told.kind, told.why, sent.tok_start, sent.tok_end)]
             continue
         if not sents:
             continue
@@ -453,7 +467,7 @@ def _column_voices(
     return out
 
 
-def _retelling(state: _Block, hits: list[Hit], level: int) -> tuple[int, str] | None:
+def _retelling(state: _Block, hits: list[Hit], level: int) -> _Told | None:
     """A sentence that says what follows is another body's account ('the force has advised as
     follows:', 'the table below summarises the position reported by the force') or questions
     to put to someone else ('Members may wish to ask the Commissioner:')."""
@@ -469,7 +483,7 @@ def _retelling(state: _Block, hits: list[Hit], level: int) -> tuple[int, str] | 
             # 'The first is to hold the Chief Constable to account:' introduces the author's own
             if h.concept == "reported" or (h.concept == "scrutiny" and (
                     "ask" in text or "question" in text)):
-                return level or 99, _short(sent.text)
+                return _Told(level or 99, "attributed", f'retold after "{_short(sent.text)}"')
     return None
 
 
@@ -587,7 +601,6 @@ _ADVISES = re.compile(
     r"|(?:[a-z]+ ){1,2}(?:police|constabulary)|the police)\s*"
     r"(?:should|is recommended to|are recommended to|is asked to|are asked to|needs? to)?"
     r"\s*(?:[a-z]+\s*)?:$")
-_ADVISED = "advice to another body: "
 _AFTER = {"attributed": "quoted after", "scrutiny": "recommended after"}
 
 
@@ -600,7 +613,6 @@ def _advises(text: str) -> bool:
                               or "need" in t)
 
 
-_FOUND = "a finding: "
 # In an audit or review: sections that say what it did and what it found, not what the force does.
 _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we found",
              "what we did", "method", "methodology", "scope and method", "scope and methodology",
@@ -612,7 +624,6 @@ def _findings_heading(text: str) -> bool:
     return any(words == f or words.startswith((f + " ", f + ":")) for f in _FINDINGS)
 
 
-_PARTY = "another party: "
 _POLICE = re.compile(r"\b(?:police|constabulary|force|officers?|pcsos?)\b")
 _PARTY_PARENT = ("role", "responsib", "commitment", "partner", "parties", "each agency",
                  "each organisation", "undertaking", "obligation", "duties")
@@ -641,16 +652,6 @@ def _party_headings(analysis: Analysis) -> set[int]:
         if police and len(members) >= 2:
             out.update(bi for bi, text in members if bi not in police)
     return out
-
-
-def _told_voice(words: str) -> tuple[str, str]:
-    if words.startswith(_PARTY):
-        return "party", f'another party\'s duty, under "{words[len(_PARTY):]}"'
-    if words.startswith(_FOUND):
-        return "history", f'found, under "{words[len(_FOUND):]}"'
-    if words.startswith(_ADVISED):
-        return "scrutiny", f'recommended after "{words[len(_ADVISED):]}"'
-    return "attributed", f'retold after "{words}"'
 
 
 def _told_heading(hits: list[Hit]) -> bool:
