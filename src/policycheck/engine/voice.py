@@ -550,8 +550,9 @@ def _status_word(text: str) -> str:
     return first.split(".")[0].split(";")[0].split(" - ")[0].strip(" :-(").split("(")[0].strip()
 
 
-def _is(word: str, statuses: tuple[str, ...]) -> bool:
-    return any(word == s or word.startswith((s + " ", s + ":", s + ",")) for s in statuses)
+def _starts_as(words: str, leads: tuple[str, ...]) -> bool:
+    """The words are one of `leads`, or begin with one as a whole word ('complete: March')."""
+    return any(words == s or words.startswith((s + " ", s + ":", s + ",")) for s in leads)
 
 
 def _row_statuses(
@@ -583,9 +584,9 @@ def _row_statuses(
             continue
         assert loc.row is not None
         word = _status_word(block.text)
-        if _is(word, _OPEN_STATUS):
+        if _starts_as(word, _OPEN_STATUS):
             open_rows.add((loc.table, loc.row))
-        elif _is(word, _CLOSED_STATUS):
+        elif _starts_as(word, _CLOSED_STATUS):
             done_rows.add((loc.table, loc.row))
     done_cells: set[tuple[int, int, int | None]] = {
         (t, r, c) for t, r in done_rows for c in evidence_cols.get(t, ())}
@@ -620,8 +621,7 @@ _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we fo
 
 
 def _findings_heading(text: str) -> bool:
-    words = _lead_words(text)
-    return any(words == f or words.startswith((f + " ", f + ":")) for f in _FINDINGS)
+    return _starts_as(_lead_words(text), _FINDINGS)
 
 
 _POLICE = re.compile(r"\b(?:police|constabulary|force|officers?|pcsos?)\b")
