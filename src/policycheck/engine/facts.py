@@ -262,6 +262,7 @@ def facts_for(
     judged = stances(analysis)
     accepted: dict[int, list[Accepted]] = {}
     near: list[NearMiss] = []
+    others = _other_population(analysis, rule, all_hits)
     for si, hits in enumerate(all_hits):
         mine = [h for h in hits if h.concept in wanted]
         if not mine:
@@ -269,7 +270,8 @@ def facts_for(
         sent = analysis.sentences[si]
         doc = analysis.docs[sent.block]
         stance = judged[si]
-        whole = _heading(analysis, si) or reject_sentence(stance, judging, hits, doc)
+        whole = _heading(analysis, si) or reject_sentence(stance, judging, hits, doc) \
+            or others.get(si)
         for hit in mine:
             why = whole or reject_hit(stance, hit, hits, judging, doc)
             if why is None:
@@ -289,6 +291,48 @@ def facts_for(
     if rule.veto is not None:
         facts.vetoed = _vetoed(analysis, rule.veto, all_hits, judged)
     return facts
+
+
+def _other_population(
+    analysis: Analysis, rule: Rule, all_hits: tuple[list[Hit], ...],
+) -> dict[int, Rejection]:
+    """Sentences in a section about someone else (suspects, detainees, offenders) are about
+    them too, though they never name them again: 'Information is shared with HOIE in the
+    following circumstances: ... the OIC will notify HOIE' under '7.2 Home Office Immigration
+    Enforcement', whose every paragraph is about arrested persons and FNOs.
+
+    A section is about them when two or more of its sentences name them (a `wrong-population`
+    exclusion's concept) and none of its sentences names the exclusion's `unless`.
+    """
+    out: dict[int, Rejection] = {}
+    near = {c.name: c.near_miss for c in rule.concepts}
+    excl = [ex for ex in rule.exclude
+            if ex.unless is not None and near.get(ex.concept) == "wrong-population"]
+    if not excl:
+        return out
+    blocks = analysis.document.blocks
+    sections: dict[tuple[str, ...], list[int]] = {}
+    for sent in analysis.sentences:
+        path = blocks[sent.block].location.heading_path
+        if path:
+            sections.setdefault(path, []).append(sent.index)
+    for ex in excl:
+        for members in sections.values():
+            named = [si for si in members if any(
+                h.concept == ex.concept and not h.cancelled_by for h in all_hits[si])]
+            if len(named) < SECTION_MENTIONS or any(
+                    h.concept == ex.unless and not h.cancelled_by
+                    for si in members for h in all_hits[si]):
+                continue
+            first = next(h for h in all_hits[named[0]] if h.concept == ex.concept)
+            words = analysis.docs[analysis.sentences[named[0]].block][first.start:first.end].text
+            why = Rejection("wrong-population", f"a section about {words}")
+            for si in members:
+                out.setdefault(si, why)
+    return out
+
+
+SECTION_MENTIONS = 2  # sentences naming the other population before a section is about it
 
 
 def _vetoed(
