@@ -341,7 +341,7 @@ def _vetoed(
     """Where the veto holds on the document's own words (not headings, not quoted or reported
     text), whatever else the sentence does; None when it holds nowhere."""
     wanted = {r.concept for r in leaves(veto) if isinstance(r, ConceptRef)}
-    own: dict[int, list[Accepted]] = {}
+    own: dict[int, list[tuple[int, Accepted]]] = {}
     for si, hits in enumerate(all_hits):
         if _heading(analysis, si) is not None:
             continue
@@ -349,12 +349,29 @@ def _vetoed(
         for h in hits:
             if h.concept in wanted and not h.cancelled_by and not any(
                     v.start <= h.start < v.end for v in voiced):
-                own.setdefault(si, []).append(Accepted(si, h.concept, h.term, (0, 0)))
+                own.setdefault(si, []).append(
+                    (h.start, Accepted(si, h.concept, h.term, (0, 0))))
     present = {name: {si for si, hits in enumerate(all_hits)
                       if any(h.concept == name and not h.cancelled_by for h in hits)}
                for name in _withouts(veto)}
-    outcome = holds(veto, sorted(own), Facts(own, [], {}, {}, {}, present), analysis)
-    return outcome if outcome.ok else None
+    # An instruction list run together with semicolons ('do not ask about status unless
+    # relevant to immediate risk; never pass a caller to Immigration Enforcement') is several
+    # rules: an exception in one does not qualify the rule in another.
+    out = Outcome(False)
+    for si, found in own.items():
+        sent = analysis.sentences[si]
+        doc = analysis.docs[sent.block]
+        cuts = [i for i in range(sent.tok_start, sent.tok_end) if doc[i].text == ";"]
+        for a, b in zip([sent.tok_start, *cuts], [*cuts, sent.tok_end], strict=True):
+            part = {si: [acc for start, acc in found if a <= start < b]}
+            if not part[si]:
+                continue
+            sub = holds(veto, [si], Facts(part, [], {}, {}, {}, present), analysis)
+            if sub.ok:
+                out.ok = True
+                out.add(sub)
+                break
+    return out if out.ok else None
 
 
 @functools.cache
