@@ -89,6 +89,10 @@ DEFERRAL = Concept(
         "may wish to consider", "may wish to", "might wish to", "will be address in",
         "future revision", "later revision", "next revision", "will explore", "explore how",
         "explore with",
+        # the partner named in a parenthesis: 'consider, with MMWN, whether a pilot should ...'
+        "consider , with", "explore , with", "consider , together with", "will also review",
+        "will also consider", "will also explore", "we be develop", "we be currently develop",
+        "be currently develop", "we be write", "be be write", "we be work on",
         # still being thought about: 'we are considering how ...', 'ask X to consider how'
         "we be consider", "we be also consider", "be currently consider", "be consider how",
         "be also consider how", "to consider how", "consider how best", "consider how it might",
@@ -140,8 +144,12 @@ CITATION = Concept(
         "recognise how important", "recognise the importance", "recognize how important",
         "recognize the importance",
     ),
-    # 'Speaker notes:' on a slide labels the notes; it notes nothing
-    unless_within=("speaker note", "speaker notes", "notes :", "presenter note"),
+    # 'Speaker notes:' on a slide labels the notes; it notes nothing. Staff who 'have received a
+    # briefing' were trained, they did not receive a report.
+    unless_within=("speaker note", "speaker notes", "notes :", "presenter note",
+                   "received a", "received an", "received the training", "received training",
+                   "received the briefing", "received briefing", "received the e-learning",
+                   "received specialist", "received further", "received refresher"),
 )
 
 # Someone else's words: a source and a reporting verb ("the report recommends that ..."). What
@@ -302,6 +310,10 @@ SCRUTINY = Concept(
         "I will expect", "I will ask for", "review the force 's compliance", "review how well",
         "keep under review how", "ask for a report", "review of ... compliance",
         "compliance review", "annual review of",
+        # an OPCC checking the force's own sharing: 'review ... to ensure that any sharing by the
+        # force complies with the Data Protection Act 2018'
+        "sharing by the force", "by the force comply", "the force comply with",
+        "my office will review", "my office will also review", "office will scrutinise",
     ),
 )
 
