@@ -33,7 +33,8 @@ AUDIT_MIN = 2  # mentions of an auditor's own work that make a document an audit
 CUE_VOICE = {"attribution": "attributed", "addressed": "attributed", "history": "history",
              "reported": "attributed"}
 # A retelling lead that covers what comes after it: "the force has advised as follows".
-_AHEAD = ("as follows", "below", "following")
+# 'the following', not 'following concerns raised by both services' (after them)
+_AHEAD = ("as follows", "below", "the following", "following:")
 MIN_QUOTE_WORDS = 6
 # Words that start a clause of the document's own after someone else's ("..., and we will").
 OWN_ACTORS = frozenset({"we", "our", "force", "constabulary", "service", "officer", "staff",
