@@ -203,6 +203,12 @@ def _speakers(
     titles = [h for h in hits if h.concept == "speaker" and not h.cancelled_by
               and sent.tok_start <= h.start < sent.tok_end]
     out: list[Voice] = []
+    initials = _initialled(norms, texts, sent)
+    if initials is not None:
+        who, verb_end = initials
+        end = _span_end(norms, texts, sent, Hit("spoken", "", who, verb_end))
+        out.append(Voice("attributed", " ".join(texts[who:verb_end]), verb_end, end))
+        return out
     for verb in hits:
         if verb.concept != "spoken" or verb.cancelled_by \
                 or not sent.tok_start <= verb.start < sent.tok_end:
@@ -212,6 +218,43 @@ def _speakers(
             end = _span_end(norms, texts, sent, verb)
             out.append(Voice("attributed", doc[who.start:verb.end].text, verb.end, end))
     return out
+
+
+# Minutes name speakers by their initials: 'PR said the Refuge was willing ...', 'SP and TN
+# confirmed that ...'. What follows the verb is theirs.
+_SAID = frozenset({"say", "said", "ask", "asked", "propose", "proposed", "confirm", "confirmed",
+                   "report", "reported", "note", "noted", "explain", "explained", "state",
+                   "stated", "advise", "advised", "suggest", "suggested", "add", "added", "reply",
+                   "replied", "respond", "responded", "remind", "reminded", "highlight",
+                   "highlighted", "raise", "raised", "update", "updated", "comment", "commented",
+                   "question", "questioned", "welcome", "welcomed", "feel", "felt", "observe",
+                   "observed", "describe", "described", "outline", "outlined", "offer",
+                   "offered", "stress", "stressed", "emphasise", "emphasised", "queried",
+                   "query", "request", "requested", "summarise", "summarised", "present",
+                   "presented"})
+
+
+def _initials(text: str) -> bool:
+    return 2 <= len(text) <= 4 and text.isalpha() and text.isupper()
+
+
+def _initialled(norms: list[str], texts: list[str], sent: Sentence) -> tuple[int, int] | None:
+    """(first token, token after the verb) when the sentence opens with a speaker's initials
+    and a reporting verb ('PR said', 'SP and TN confirmed that'), else None."""
+    i = sent.tok_start
+    if i >= sent.tok_end or not _initials(texts[i]):
+        return None
+    j = i + 1
+    while j + 1 < sent.tok_end and texts[j] in {"and", "&", ","} and _initials(texts[j + 1]):
+        j += 2
+    if j < sent.tok_end and texts[j].lower() in {"also", "then", "further"}:
+        j += 1
+    if j < sent.tok_end and (texts[j].lower() in _SAID or norms[j] in _SAID):
+        k = j + 1
+        if k < sent.tok_end and norms[k] == "that":
+            k += 1
+        return i, k
+    return None
 
 
 def _closing_quote(state: _Block, doc: Any, text: str) -> None:
