@@ -167,3 +167,30 @@ def test_a_call_to_action_box_on_a_captured_page_is_furniture(tmp_path: Path) ->
     # in a document that is not a captured page, the same line is the document's own
     path.write_text(page.replace("Skip to main content\n", ""), encoding="utf-8")
     assert texts(extract_markdown(path, ExtractOptions()))[-1].startswith("Need help now?")
+
+
+def test_an_intranet_articles_footer_is_furniture(tmp_path: Path) -> None:
+    page = ("NEW GUIDANCE GOES LIVE\n\n"
+            "Officers must not pass a victim's details to Immigration Enforcement on doubt alone.\n\n"
+            "Questions? Contact the Public Protection Unit on ext. 4418.\n\n"
+            "Posted in: Operational, Public Protection | Tags: victims, immigration\n"
+            "Like (47) | Comments (6) | Share\n"
+            "Related: Third-party reporting for migrant victims - project update (coming soon)\n"
+            "OFFICIAL | Anyshire Constabulary Intranet | Accessibility | Report a problem with "
+            "this page\n")
+    path = tmp_path / "news.txt"
+    path.write_text(page, encoding="utf-8")
+    assert texts(extract_text(path, ExtractOptions()))[-1] == (
+        "Questions? Contact the Public Protection Unit on ext. 4418.")
+
+
+@pytest.mark.parametrize("line", [
+    "Related: Third-party reporting for migrant victims (coming soon)",
+    "Posted in: Operational | Tags: victims",
+])
+def test_a_foot_label_in_a_document_that_is_no_captured_page_is_kept(
+        tmp_path: Path, line: str) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(f"Officers must refer the victim to Rights of Women.\n\n{line}\n",
+                    encoding="utf-8")
+    assert texts(extract_text(path, ExtractOptions()))[-1] == line

@@ -129,7 +129,7 @@ def stances(analysis: Analysis) -> tuple[Stance, ...]:
             Cue(KIND_OF_CUE[h.concept], doc[h.start : h.end].text, h.start, h.end, h.concept)
             for h in inside
             if h.concept in KIND_OF_CUE and not h.cancelled_by
-        )
+        ) + _aim(doc, norms, sent)
         tokens = range(sent.tok_start, sent.tok_end)
         in_citation = {i for c in found if c.kind == "citation" for i in range(c.start, c.end)}
         heading = next(
@@ -201,6 +201,20 @@ def _needs_help(cue: Cue, norms: list[str], sent: Sentence) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+# An objective in a plan's table ('Improve the routes by which migrant victims can report'):
+# something to achieve, not something done. An SOP's steps ('Refer', 'Record') are instructions.
+AIMS = frozenset({"improve", "strengthen", "enhance", "increase", "expand", "explore", "broaden",
+                  "widen", "grow"})
+
+
+def _aim(doc: Any, norms: list[str], sent: Sentence) -> tuple[Cue, ...]:
+    """A deferral cue for a sentence that opens with an aim's verb, bare."""
+    i = sent.tok_start
+    while i < sent.tok_end and not doc[i].is_alpha:
+        i += 1
+    if i >= sent.tok_end or norms[i] not in AIMS or doc[i].text.lower() != norms[i]:
+        return ()
+    return (Cue("deferral", doc[i].text, i, i + 1, "aim"),)
 
 
 def _unnumbered(text: str) -> str:

@@ -90,6 +90,8 @@ DEFERRAL = Concept(
         "future revision", "later revision", "next revision", "will explore", "explore how",
         "explore with",
         # the partner named in a parenthesis: 'consider, with MMWN, whether a pilot should ...'
+        "work be under way", "work be also under way", "work be underway", "work be ongoing",
+        "work be in progress", "be under way with",
         "consider , with", "explore , with", "consider , together with", "will also review",
         "will also consider", "will also explore", "we be develop", "we be currently develop",
         "be currently develop", "we be write", "be be write", "we be work on",

@@ -38,6 +38,9 @@ _CLOSING = re.compile(
 )
 _RELATED = re.compile(r"^\W*(related (pages|links|content|articles)|see also|useful links|"
                       r"more in this section|in this section)\s*:?\s*\S", re.IGNORECASE)
+# Below the article only: 'Related: <a page title>', 'Posted in: News | Tags: victims'.
+_FOOT_LABEL = re.compile(r"^\W*(related|posted in|posted|tags?|filed under|categories|category)"
+                         r"\s*:\s*\S", re.IGNORECASE)
 _HELP_BOX = re.compile(r"^\W*(need (help|support) (now|urgently|right now)\b|"
                        r"in an emergency,? (always )?(call|dial|ring) 999\b)", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\W*(©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
@@ -77,10 +80,16 @@ def is_furniture(line: str) -> bool:
 
 def _link_row(text: str) -> bool:
     """'Accessibility | Privacy | Cookies' or 'Facebook X LinkedIn': a row of short links."""
-    items = [i for i in _SEPARATORS.split(text) if i.strip()]
+    items = [i.strip() for i in _SEPARATORS.split(text) if i.strip()]
     if text.startswith("|"):  # a Markdown table row
         return False
     if len(items) >= 3 and all(len(i.split()) <= 5 and not i.endswith(_END) for i in items):
+        return True
+    # 'OFFICIAL | Force Intranet | Accessibility | Report a problem with this page': a footer
+    # row with one longer link still names footer links
+    if len(items) >= 3 and not any(i.endswith(_END) for i in items) and all(
+            len(i.split()) <= 8 for i in items) and any(
+            _FOOTER.match(i) or _ANYWHERE.match(i) for i in items):
         return True
     words = text.lower().replace(",", " ").replace(":", " ").split()
     return len(words) >= 2 and all(w in _SOCIAL for w in words)
@@ -139,7 +148,8 @@ def furniture_lines(
         if i in drop or not text:
             continue
         if (linked(lines[i]) and len(text.split()) <= 8) or (
-                _short(text) and _FOOTER.match(text.rstrip("."))):
+                _short(text) and _FOOTER.match(text.rstrip("."))) or (
+                _FOOT_LABEL.match(text) and len(text.split()) <= 16):
             drop.add(i)
             continue
         break
