@@ -441,7 +441,7 @@ def voices(
             head = _short(block.text)
             if _told_heading(cue_hits[bi]):  # '4. What the force has told the Panel'
                 told = _Told(level or 99, "attributed", f'retold after "{head}"')
-            elif _advises(block.text):  # '7.1 The Chief Constable should:'
+            elif _advises(block.text) or _asks(block.text):  # '7.1 The Chief Constable should:'
                 told = _Told(level or 99, "scrutiny", f'recommended after "{head}"')
             elif bi in parties:  # '6.2 Dentdale Council – NRPF Team' beside '6.1 Dentdale Police'
                 told = _Told(level or 99, "party", f'another party\'s duty, under "{head}"')
@@ -465,7 +465,7 @@ def voices(
                 carried = _Carried("attributed", _unclosed(block.text))
             continue
         lead, in_list, lead_kind = None, False, "attributed"
-        if block.kind is not BlockKind.HEADING and _advises(block.text):
+        if block.kind is not BlockKind.HEADING and (_advises(block.text) or _asks(block.text)):
             lead, lead_kind = _short(block.text), "scrutiny"  # 'The Chief Constable should:'
             continue
         state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi],
@@ -656,6 +656,19 @@ def _advises(text: str) -> bool:
     m = _ADVISES.match(t)
     return m is not None and ("should" in t or "recommend" in t or "asked to" in t
                               or "need" in t)
+
+
+# A letter's asks of someone else: 'What I am asking for', 'We call on the Government to:'.
+_ASKS = re.compile(r"\b(?:what (?:i|we) (?:am |are )?ask(?:ing)? for|(?:i|we) (?:am |are )?"
+                   r"ask(?:ing)? (?:the government|the home office|the home secretary|that)|"
+                   r"(?:i|we) (?:would )?urge|(?:i|we) call (?:on|for)|our asks|my asks|"
+                   r"(?:i|we) (?:would )?(?:ask|request) that)\b")
+
+
+def _asks(text: str) -> bool:
+    """A short lead or heading that introduces requests to someone else."""
+    t = " ".join(text.lower().replace("\u2019", "'").split())
+    return len(t.split()) <= 14 and _ASKS.search(t) is not None
 
 
 # In an audit or review: sections that say what it did and what it found, not what the force does.
