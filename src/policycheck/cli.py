@@ -16,7 +16,8 @@ import typer
 
 from policycheck import __version__
 from policycheck.errors import ExitCode, PolicycheckError
-from policycheck.model import DocumentResult, RenderOptions, RuleSet, Severity, Status
+from policycheck.model import DocumentResult, RenderOptions, RuleSet
+from policycheck.verdict import FailOn, exit_code
 
 app = typer.Typer(
     name="policycheck",
@@ -25,14 +26,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class FailOn(StrEnum):
-    """Which findings make the exit code 1."""
-
-    REQUIRED = "required"  # a required criterion missing or partial
-    ADVISORY = "advisory"  # any criterion missing or partial
-    NEVER = "never"
 
 
 def _version(value: bool) -> None:
@@ -54,21 +47,6 @@ def fail(error: PolicycheckError | str) -> None:
     """Print a one-line error and exit 2."""
     typer.echo(f"policycheck: error: {error}", err=True)
     raise typer.Exit(ExitCode.ERROR)
-
-
-def exit_code(results: list[DocumentResult], fail_on: FailOn) -> ExitCode:
-    """0 when nothing at or above the threshold is missing, 1 when something is, 2 on errors."""
-    if any(r.error for r in results):
-        return ExitCode.ERROR
-    if fail_on is FailOn.NEVER:
-        return ExitCode.OK
-    bad = (Status.MISSING, Status.PARTIAL)
-    for finding in (f for r in results for f in r.findings):
-        if finding.status not in bad or finding.new_since_baseline is False:
-            continue
-        if fail_on is FailOn.ADVISORY or finding.criterion.severity is Severity.REQUIRED:
-            return ExitCode.FINDINGS
-    return ExitCode.OK
 
 
 @app.command()
