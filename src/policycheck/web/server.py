@@ -72,9 +72,13 @@ def prepare(
 
     settings = build_settings(Overrides(isolated=True, no_cache=True, jobs=jobs,
                                         timeout=timeout, limits=tuple(limits)))
-    prestart_engine()  # spaCy loads in the workers' server meanwhile, once for every check
-    choices = rule_choices(rules)
-    sock = bind(port)
+    sock = bind(port)  # a busy port is said before anything slow starts
+    try:
+        prestart_engine()  # spaCy loads in the workers' server meanwhile, once for every check
+        choices = rule_choices(rules)
+    except BaseException:
+        sock.close()
+        raise
     actual = sock.getsockname()[1]
     site = Site(token=secrets.token_urlsafe(24), port=actual,
                 jobs=Jobs(settings.plan, [c.spec for c in choices]), choices=choices)
