@@ -248,7 +248,9 @@ def test_a_screenshot_of_the_results(run: Run) -> None:
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_the_server_and_deletes_the_uploads(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
+                         ids=["ctrl-c", "sigterm", "window-closed"])
+def test_stopping_the_server_deletes_the_uploads(tmp_path: Path, sig: signal.Signals) -> None:
     served = start_server(tmp_path / "tmp")
     token = served.url.rsplit("=", 1)[1]
     headers = {"X-Policycheck-Token": token, "Content-Type": "application/json"}
@@ -261,7 +263,7 @@ def test_ctrl_c_stops_the_server_and_deletes_the_uploads(tmp_path: Path) -> None
                                     data=PDF.read_bytes())
     urllib.request.urlopen(upload, timeout=30).close()
     assert [p.name for p in private_folders(served.tmp)[0].rglob("*.pdf")] == [PDF.name]
-    served.process.send_signal(signal.SIGINT)
+    served.process.send_signal(sig)
     out, err = served.process.communicate(timeout=30)
     assert served.process.returncode == 0, err
     assert out.strip().endswith("policycheck: stopped; uploaded documents deleted")

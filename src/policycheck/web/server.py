@@ -106,17 +106,21 @@ def run(site: Site, sock: socket.socket) -> None:
         lifespan="on", server_header=False, ws="none", http="h11", loop="asyncio",
         timeout_graceful_shutdown=3,
     )
-    previous = None
+    server = uvicorn.Server(config)
+    previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         # The server catches SIGTERM, shuts down, then raises it again: make that Ctrl-C's
         # KeyboardInterrupt, so the caller's clean-up and message still run.
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+        previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, _interrupt)
+        if hasattr(signal, "SIGHUP"):  # its terminal window was closed: stop as for SIGTERM
+            previous[signal.SIGHUP] = signal.signal(
+                signal.SIGHUP, lambda signum, frame: server.handle_exit(signal.SIGTERM, frame))
     try:
-        uvicorn.Server(config).run(sockets=[sock])
+        server.run(sockets=[sock])
     finally:
         site.jobs.close()
         with contextlib.suppress(OSError):
             sock.close()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
