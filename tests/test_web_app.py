@@ -26,9 +26,10 @@ from starlette.routing import Route
 from policycheck.extract import ExtractOptions
 from policycheck.extract.limits import Limits
 from policycheck.runner import RunPlan
-from policycheck.web.app import Choice, Site, create_app
+from policycheck.web.app import create_app
 from policycheck.web.jobs import Jobs
 from policycheck.web.server import bind
+from policycheck.web.site import Choice, Site
 
 TOKEN = "test-token-" + "x" * 20
 HEADERS = {"X-Policycheck-Token": TOKEN}

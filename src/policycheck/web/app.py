@@ -1,14 +1,10 @@
-"""The page's HTTP side: routes, the token on every request, and the security headers."""
+"""The page's HTTP side: its routes, behind the guard (see guard.py)."""
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
-import hashlib
-import hmac
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,131 +22,21 @@ from policycheck.errors import PolicycheckError
 from policycheck.extract.limits import human
 from policycheck.model import RenderOptions
 from policycheck.report import render
-from policycheck.report.html import FILTER_SCRIPT
+from policycheck.web.guard import REPORT_POLICY, ASGIApp, Guard
 from policycheck.web.jobs import Job, Jobs, State, annotatable
+from policycheck.web.site import Site
+from policycheck.web.status import job_status
 from policycheck.web.uploads import TEXT_SUFFIXES, UploadRefused
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-TOKEN_HEADER = "x-policycheck-token"
 NAME_HEADER = "x-filename"
-SAFE_METHODS = ("GET", "HEAD")
 SWEEP_SECONDS = 60.0
 MAX_JSON_BYTES = 16 * 1024
 
-# Nothing but this server: no remote script, style, font, image or connection, no framing.
-PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-               "connect-src 'self'; frame-src 'self'; form-action 'none'; base-uri 'none'; "
-               "frame-ancestors 'none'")
-_REPORT_HASH = base64.b64encode(hashlib.sha256(FILTER_SCRIPT.encode()).digest()).decode()
-# The HTML report as it is downloaded (inline styles, its one script by hash), shown in a frame
-# of the page and nowhere else.
-REPORT_POLICY = (f"default-src 'none'; style-src 'unsafe-inline'; script-src "
-                 f"'sha256-{_REPORT_HASH}'; base-uri 'none'; form-action 'none'; "
-                 "frame-ancestors 'self'")
-HEADERS: dict[str, str] = {
-    "content-security-policy": PAGE_POLICY,
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
-    "cache-control": "no-store",  # results quote the policies: keep them out of the disk cache
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-resource-policy": "same-origin",
-}
 STATIC: dict[str, str] = {
     "app.js": "text/javascript; charset=utf-8",
     "app.css": "text/css; charset=utf-8",
     "icon.svg": "image/svg+xml",
 }
-FORBIDDEN = ("Forbidden: open the address that 'policycheck serve' printed; it carries this "
-             "server's token.\n")
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """A rule set the page offers: the spec `check -r` takes, and what people read."""
-
-    spec: str
-    label: str
-    checked: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    """What the app serves: its token and port, its checks, and the rule sets it offers."""
-
-    token: str
-    port: int
-    jobs: Jobs
-    choices: tuple[Choice, ...]
-
-    @property
-    def cookie(self) -> str:
-        # Cookies are not kept apart by port: the port in the name keeps two servers apart.
-        return f"policycheck-{self.port}"
-
-    @property
-    def hosts(self) -> frozenset[str]:
-        return frozenset({f"127.0.0.1:{self.port}", f"localhost:{self.port}"})
-
-
-def valid(given: str | None, token: str) -> bool:
-    """The token, compared in constant time."""
-    return given is not None and hmac.compare_digest(given.encode(), token.encode())
-
-
-class Guard:
-    """Every request needs this server's host name and token; every response the headers.
-
-    The token comes as `?token=` (the first page load), the cookie the page sets, or the
-    header. A request that changes something needs the header, which only the page's own
-    script can send, and no foreign Origin: another tab or site cannot forge one.
-    """
-
-    def __init__(self, app: ASGIApp, site: Site) -> None:
-        self.app = app
-        self.site = site
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "lifespan":
-            await self.app(scope, receive, send)
-            return
-        if scope["type"] != "http":  # no websockets here
-            await send({"type": "websocket.close", "code": 1008})
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                have = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(k.encode(), v.encode()) for k, v in HEADERS.items()
-                         if k.encode() not in have]
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        if not self.allowed(Request(scope)):
-            await PlainTextResponse(FORBIDDEN, 403)(scope, receive, send_with_headers)
-            return
-        await self.app(scope, receive, send_with_headers)
-
-    def allowed(self, request: Request) -> bool:
-        """Our host name (no DNS rebinding), the token, and for changes the header."""
-        site = self.site
-        if request.headers.get("host", "") not in site.hosts:
-            return False
-        header = request.headers.get(TOKEN_HEADER)
-        if request.method not in SAFE_METHODS:
-            origin = request.headers.get("origin")
-            if origin is not None and origin.removeprefix("http://") not in site.hosts:
-                return False
-            return valid(header, site.token)
-        given = header or request.cookies.get(site.cookie) or request.query_params.get("token")
-        return valid(given, site.token)
-
-
 def _site(request: Request) -> Site:
     site: Site = request.app.state.site
     return site
@@ -257,13 +143,13 @@ async def start(request: Request) -> Response:
         return _gone()
     except UploadRefused as exc:
         return JSONResponse({"error": str(exc)}, exc.status)
-    return JSONResponse(job.status(), 202)
+    return JSONResponse(job_status(job), 202)
 
 
 async def status(request: Request) -> Response:
     """How far the check has got, document by document."""
     try:
-        return JSONResponse(_job(request).status())
+        return JSONResponse(job_status(_job(request)))
     except LookupError:
         return _gone()
 

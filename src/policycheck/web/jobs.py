@@ -18,15 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from policycheck.batch import Hooks, Interrupted
 from policycheck.errors import PolicycheckError
 from policycheck.model import DocumentResult
 from policycheck.pipeline import printable_name
-from policycheck.report.display import count, describe
 from policycheck.runner import RunPlan, execute
-from policycheck.verdict import FailOn, exit_code
+from policycheck.verdict import FailOn
 from policycheck.web.uploads import (
     MAX_JOB_BYTES,
     MAX_JOB_FILES,
@@ -86,61 +84,12 @@ class Job:
     def names(self) -> set[str]:
         return {u.name for u in self.uploads} | {r.display_path for r in self.refused}
 
-    def status(self) -> dict[str, Any]:
-        """What the page polls: the check's state and each document's."""
-        with self.lock:
-            documents = [_upload_status(u) for u in self.uploads]
-            done = sum(1 for u in self.uploads if u.state in ("done", "error"))
-            out: dict[str, Any] = {
-                "id": self.id, "state": self.state.value, "total": len(self.uploads),
-                "done": done, "error": self.error, "notices": list(self.notices),
-                "documents": documents,
-                "refused": [{"name": r.display_path, "error": r.error} for r in self.refused],
-            }
-            if self.state is State.DONE:
-                out["verdict"] = verdict(self.results, self.fail_on)
-                out["annotatable"] = [
-                    {"index": u.index, "name": u.name} for u in self.uploads if annotatable(u)
-                ]
-        return out
-
-
-def _upload_status(upload: Upload) -> dict[str, Any]:
-    result = upload.result
-    out: dict[str, Any] = {"index": upload.index, "name": upload.name, "state": upload.state}
-    if result is not None and result.error:
-        out["error"] = result.error
-    elif result is not None:
-        out["summary"] = describe(count(result.findings))
-    return out
-
 
 def annotatable(upload: Upload) -> bool:
     """A Word draft that was read: it can have an annotated copy."""
     result = upload.result
     return (result is not None and not result.error and result.format == "docx"
             and upload.path.suffix.lower() == ".docx" and upload.path.is_file())
-
-
-def verdict(results: Sequence[DocumentResult], fail_on: FailOn) -> dict[str, Any]:
-    """The whole check at the chosen threshold, in words, with the exit code `check` gives."""
-    code = exit_code(results, fail_on)
-    errors = sum(1 for r in results if r.error)
-    failing = sum(1 for r in results if not r.error and exit_code([r], fail_on))
-    checked = len(results) - errors
-    parts = []
-    if fail_on is FailOn.NEVER:
-        parts.append(f"{checked} of {len(results)} documents checked (report only: nothing fails)")
-    elif failing:
-        parts.append(f"{failing} of {checked} checked documents have gaps at the "
-                     f"'{fail_on.value}' threshold")
-    else:
-        parts.append(f"every checked document passes at the '{fail_on.value}' threshold")
-    if errors:
-        parts.append(f"{errors} could not be checked")
-    text = "; ".join(parts)
-    return {"exit_code": int(code), "text": text[0].upper() + text[1:] + ".",
-            "errors": errors, "failing": failing}
 
 
 class Jobs:

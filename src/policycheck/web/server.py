@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from policycheck.errors import UsageError
-from policycheck.web.app import Choice, Site, create_app
+from policycheck.web.app import create_app
 from policycheck.web.jobs import Jobs
+from policycheck.web.site import Choice, Site
 
 HOST = "127.0.0.1"  # this computer only: never a network interface
 DEFAULT_PORT = 8765
