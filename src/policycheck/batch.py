@@ -175,10 +175,33 @@ def _failed(task: Task, reason: str) -> DocumentResult:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Hooks:
+    """What a caller other than the command line follows or controls while a batch runs.
+
+    `on_begin` is told when a document starts being read or checked; setting `cancel` stops
+    the batch as Ctrl-C does (workers killed, `Interrupted` raised) within a fraction of a second.
+    """
+
+    on_begin: Callable[[Path], None] | None = None
+    cancel: threading.Event | None = None
+
+    def begin(self, path: Path) -> None:
+        if self.on_begin is not None:
+            self.on_begin(path)
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise KeyboardInterrupt  # stopped from outside: the same clean-up as Ctrl-C
+
+
+CANCEL_POLL = 0.2  # seconds: how soon a set `Hooks.cancel` is noticed while workers are busy
+
+
 def run_batch(
     tasks: Sequence[Task], setup: Setup, rulesets: dict[Specs, tuple[RuleSet, ...]],
     jobs: int = 1, timeout: float | None = None,
-    on_done: Callable[[DocumentResult], None] | None = None,
+    on_done: Callable[[DocumentResult], None] | None = None, hooks: Hooks | None = None,
 ) -> list[DocumentResult]:
     """Check every task; results come back in task order whatever finishes first.
 
@@ -186,13 +209,16 @@ def run_batch(
     a worker process; one that exceeds `timeout` seconds is killed and reported as timed out.
     """
     notify = on_done or (lambda result: None)
+    hooks = hooks or Hooks()
     previous = _interrupt_on_sigterm()
     try:
         if jobs > 1 or timeout:
-            return _run_pool(tasks, setup, rulesets, max(1, jobs), timeout, notify)
+            return _run_pool(tasks, setup, rulesets, max(1, jobs), timeout, notify, hooks)
         out: list[DocumentResult] = []
         try:
             for task in tasks:
+                hooks.check_cancel()
+                hooks.begin(task.path)
                 out.append(setup.checker(task.path, rulesets[task.specs], setup.options))
                 notify(out[-1])
         except KeyboardInterrupt:
@@ -205,7 +231,7 @@ def run_batch(
 
 def _run_pool(
     tasks: Sequence[Task], setup: Setup, rulesets: dict[Specs, tuple[RuleSet, ...]], jobs: int,
-    timeout: float | None, notify: Callable[[DocumentResult], None],
+    timeout: float | None, notify: Callable[[DocumentResult], None], hooks: Hooks,
 ) -> list[DocumentResult]:
     ctx = _context(setup)
     # Largest files first, so that no worker is left with a big document at the end.
@@ -222,16 +248,22 @@ def _run_pool(
     try:
         worker_count = min(jobs, len(tasks))
         head = _head_start(setup, pending)  # first: starting a worker waits for its server
+        if head is not None:
+            hooks.begin(head.task.path)
         workers = [_start(ctx, setup) for _ in range(worker_count)]
         while len(results) < len(tasks):
+            hooks.check_cancel()
             now = time.monotonic()
             for worker in workers:
                 if worker.ready and worker.task is None and pending:
                     worker.task = pending.popleft()
                     worker.started = begun.pop(worker.task.index, now)
+                    if worker.task.document is None:  # a head-started one has begun already
+                        hooks.begin(worker.task.path)
                     worker.conn.send(worker.task)
             busy = [w.started + timeout - now for w in workers if w.task and timeout]
             busy += [head.started + timeout - now] if head and timeout else []
+            busy += [CANCEL_POLL] if hooks.cancel is not None else []
             wait_for = max(0.0, min(busy)) if busy else None
             waitables: list[Any] = [w.conn for w in workers]
             waitables += [w.process.sentinel for w in workers] + ([head.fileno] if head else [])

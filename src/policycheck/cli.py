@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from enum import StrEnum
 from itertools import pairwise
@@ -16,7 +16,8 @@ import typer
 
 from policycheck import __version__
 from policycheck.errors import ExitCode, PolicycheckError
-from policycheck.model import DocumentResult, RenderOptions, RuleSet, Severity, Status
+from policycheck.model import DocumentResult, RenderOptions, RuleSet
+from policycheck.verdict import FailOn, exit_code
 
 app = typer.Typer(
     name="policycheck",
@@ -25,14 +26,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class FailOn(StrEnum):
-    """Which findings make the exit code 1."""
-
-    REQUIRED = "required"  # a required criterion missing or partial
-    ADVISORY = "advisory"  # any criterion missing or partial
-    NEVER = "never"
 
 
 def _version(value: bool) -> None:
@@ -54,21 +47,6 @@ def fail(error: PolicycheckError | str) -> None:
     """Print a one-line error and exit 2."""
     typer.echo(f"policycheck: error: {error}", err=True)
     raise typer.Exit(ExitCode.ERROR)
-
-
-def exit_code(results: list[DocumentResult], fail_on: FailOn) -> ExitCode:
-    """0 when nothing at or above the threshold is missing, 1 when something is, 2 on errors."""
-    if any(r.error for r in results):
-        return ExitCode.ERROR
-    if fail_on is FailOn.NEVER:
-        return ExitCode.OK
-    bad = (Status.MISSING, Status.PARTIAL)
-    for finding in (f for r in results for f in r.findings):
-        if finding.status not in bad or finding.new_since_baseline is False:
-            continue
-        if fail_on is FailOn.ADVISORY or finding.criterion.severity is Severity.REQUIRED:
-            return ExitCode.FINDINGS
-    return ExitCode.OK
 
 
 @app.command()
@@ -375,6 +353,57 @@ def _progress() -> Iterator[tuple[Callable[[int], None], Callable[[DocumentResul
         yield start, done
     finally:
         progress.stop()
+
+
+@app.command()
+def serve(
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port on 127.0.0.1 (0: any free port).")
+    ] = 8765,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the page in the default browser.")
+    ] = False,
+    rules: Annotated[
+        list[str] | None,
+        typer.Option("--rules", "-r", help="Also offer this rule file or folder on the page."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(min=0, help="Seconds per document before it is stopped (0: no limit).",
+                     show_default="120"),
+    ] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option("--limit", metavar="NAME=VALUE",
+                     help="Change a safety limit, e.g. max-file-bytes=\"1 GB\" (repeatable)."),
+    ] = None,
+) -> None:
+    """Serve a page on this computer to check documents from a browser (needs the web extra)."""
+    import webbrowser
+
+    try:
+        from policycheck.web import server
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("starlette", "uvicorn"):
+            raise
+        fail("the web page needs the web extra: pip install 'policycheck[web]'")
+    try:
+        site, sock = server.prepare(port, jobs=jobs, timeout=timeout, limits=limit or (),
+                                    rules=rules or ())
+    except PolicycheckError as exc:
+        fail(exc)
+    url = server.address(site)
+    typer.echo(f"policycheck: the page is at {url}")
+    typer.echo("Open it in a browser on this computer. Press Ctrl-C here to stop; "
+               "uploaded documents are deleted then.")
+    if open_browser and not webbrowser.open(url):
+        typer.echo("policycheck: could not start a browser; open the address above", err=True)
+    with suppress(KeyboardInterrupt):  # Ctrl-C is how the server is stopped: not an error
+        server.run(site, sock)
+    typer.echo("policycheck: stopped; uploaded documents deleted")
 
 
 @app.command()

@@ -10,7 +10,7 @@ from typing import Any
 
 from policycheck import __version__
 from policycheck import rules as rules_module
-from policycheck.batch import Setup, Specs, Task, prestart, run_batch
+from policycheck.batch import Hooks, Setup, Specs, Task, prestart, run_batch
 from policycheck.cache import ResultCache, cache_key
 from policycheck.config import PerPath, rules_for
 from policycheck.discover import discover, relative_to_root
@@ -63,9 +63,11 @@ def load_groups(groups: Sequence[Specs]) -> dict[Specs, tuple[RuleSet, ...]]:
 
 def execute(
     plan: RunPlan, on_start: Callable[[int], None] | None = None,
-    on_done: Callable[[DocumentResult], None] | None = None,
+    on_done: Callable[[DocumentResult], None] | None = None, hooks: Hooks | None = None,
 ) -> Outcome:
-    """Check every document the plan names; unreadable and missing ones become error results."""
+    """Check every document the plan names; unreadable and missing ones become error results.
+
+    `hooks` lets a caller see each document begin and cancel the run (see `batch.Hooks`)."""
     found = discover(plan.inputs, plan.root, plan.exclude, plan.include)
     tasks = [
         Task(i, path, rules_for(relative_to_root(path, plan.root), plan.rules, plan.per_path))
@@ -112,7 +114,7 @@ def execute(
         if cache is not None and key is not None and result.error is None and result.digest:
             writable = cache.put(key, result) and writable
 
-    fresh = run_batch(todo, setup, rulesets, plan.jobs, plan.timeout, store) if todo else []
+    fresh = run_batch(todo, setup, rulesets, plan.jobs, plan.timeout, store, hooks) if todo else []
     for task, result in zip(todo, fresh, strict=True):
         results[task.index] = result
     missing = [
