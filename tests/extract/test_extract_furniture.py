@@ -171,7 +171,8 @@ def test_a_call_to_action_box_on_a_captured_page_is_furniture(tmp_path: Path) ->
 
 def test_an_intranet_articles_footer_is_furniture(tmp_path: Path) -> None:
     page = ("NEW GUIDANCE GOES LIVE\n\n"
-            "Officers must not pass a victim's details to Immigration Enforcement on doubt alone.\n\n"
+            "Officers must not pass a victim's details to Immigration Enforcement on doubt "
+            "alone.\n\n"
             "Questions? Contact the Public Protection Unit on ext. 4418.\n\n"
             "Posted in: Operational, Public Protection | Tags: victims, immigration\n"
             "Like (47) | Comments (6) | Share\n"

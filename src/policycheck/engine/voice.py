@@ -205,9 +205,9 @@ def _speakers(
     out: list[Voice] = []
     initials = _initialled(norms, texts, sent)
     if initials is not None:
-        who, verb_end = initials
-        end = _span_end(norms, texts, sent, Hit("spoken", "", who, verb_end))
-        out.append(Voice("attributed", " ".join(texts[who:verb_end]), verb_end, end))
+        first, verb_end = initials
+        end = _span_end(norms, texts, sent, Hit("spoken", "", first, verb_end))
+        out.append(Voice("attributed", " ".join(texts[first:verb_end]), verb_end, end))
         return out
     for verb in hits:
         if verb.concept != "spoken" or verb.cancelled_by \
