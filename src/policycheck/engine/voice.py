@@ -694,6 +694,7 @@ def _party_headings(analysis: Analysis) -> set[int]:
     siblings of a police party's heading under 'Roles and responsibilities', and sections 'by the
     Council'. What those sections commit to is not police practice."""
     groups: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    whats: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     out: set[int] = set()
     for bi, block in enumerate(analysis.document.blocks):
         if block.kind is not BlockKind.HEADING:
@@ -704,11 +705,18 @@ def _party_headings(analysis: Analysis) -> set[int]:
             out.add(bi)
         if len(path) >= 2 and any(w in path[-2].lower() for w in _PARTY_PARENT):
             groups.setdefault(path[:-1], []).append((bi, text))
-    for members in groups.values():
+        if _WHAT_PARTY.match(text):
+            whats.setdefault(path[:-1], []).append((bi, text))
+    for members in [*groups.values(), *whats.values()]:
         police = [bi for bi, text in members if _POLICE.search(text)]
         if police and len(members) >= 2:
             out.update(bi for bi, text in members if bi not in police)
     return out
+
+
+# A joint leaflet's 'What Buttermere Police will do' beside 'What we, the Refuge, can do'.
+_WHAT_PARTY = re.compile(r"^what (?:[\w,'\u2019-]+ ){1,6}(?:will|can|does|do|must|shall)"
+                         r"(?: (?:do|offer|provide|help))?\b")
 
 
 def _told_heading(hits: list[Hit]) -> bool:
