@@ -278,6 +278,16 @@ def test_a_mention_of_immigration_status_alone_does_not_make_a_document_relevant
     assert _meets_nothing(doc)
 
 
+def test_a_heading_about_immigration_status_makes_its_victims_relevant() -> None:
+    # an easy-read leaflet: 'victim' and 'visa' never share a paragraph
+    text = ("# Your visa\n\nYou are a victim first.\n\nKeeping you safe comes first.\n\n"
+            "If we are not sure about your visa, we will not tell the Home Office.")
+    assert not _meets_nothing(passage_document(text))
+    # the same sentences under a heading that says nothing about status meet nothing
+    assert _meets_nothing(passage_document(text.replace("# Your visa", "# Your rights")
+                                           .replace("about your visa", "about you")))
+
+
 def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -> None:
     f = finding(
         "REC1-NO-SHARE-ON-DOUBT",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from policycheck.engine.evaluate import Accepted, Facts, holds, unit_key
-from policycheck.engine.facts import hits_for
+from policycheck.engine.facts import heading_matches, hits_for
 from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis
 from policycheck.model import BlockKind
@@ -21,6 +21,7 @@ from policycheck.rules.logic import (
     Concept,
     ConceptRef,
     Condition,
+    HeadingRef,
     Relevance,
     Scope,
     leaves,
@@ -62,12 +63,34 @@ def _relevant(
                 if h.concept in wanted and not h.cancelled_by]
         if mine:
             accepted[si] = mine
-    facts = Facts(accepted, [], {}, {})
-    outcome = holds(root, sorted(accepted), facts, analysis)
+    heading_refs = [r for r in leaves(root) if isinstance(r, HeadingRef)]
+    under = _under_headings(analysis, heading_refs, concepts) if heading_refs else {}
+    facts = Facts(accepted, [], under, {})
+    candidates = sorted(set(accepted) | {s for v in under.values() for s in v})
+    outcome = holds(root, candidates, facts, analysis)
     if not outcome.ok:
         return False
     scope = root.within if isinstance(root, AllOf) else Scope.SENTENCE
     return len({unit_key(analysis, s, scope) for s in outcome.labels}) >= at_least
+
+
+def _under_headings(
+    analysis: Analysis, refs: list[HeadingRef], concepts: tuple[Concept, ...],
+) -> dict[str, set[int]]:
+    """Heading concept -> the body sentences under a heading (not the title) that says it: an
+    easy-read leaflet's 'You are a victim first.' under 'Your visa'."""
+    matches = heading_matches(analysis, concepts)
+    blocks = analysis.document.blocks
+    out: dict[str, set[int]] = {}
+    for ref in refs:
+        texts = matches.get(ref.concept, set())
+        if not texts:
+            continue
+        for sent in analysis.sentences:
+            block = blocks[sent.block]
+            if block.kind is not BlockKind.HEADING and texts & set(block.location.heading_path):
+                out.setdefault(ref.key, set()).add(sent.index)
+    return out
 
 
 # Sections that list other documents: a title there ('PR-0221 Victims and Witnesses with Insecure
