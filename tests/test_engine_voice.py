@@ -288,6 +288,22 @@ def test_a_heading_about_immigration_status_makes_its_victims_relevant() -> None
                                            .replace("about your visa", "about you")))
 
 
+def test_a_charitys_advice_to_officers_is_not_a_police_commitment() -> None:
+    advice = ("# Working with migrant victims: a briefing for officers\n\n"
+              "We are an independent charity; we are not part of the police.\n\n"
+              "Officers should:\n\n"
+              "- never pass a victim's details to Immigration Enforcement just because they are "
+              "unsure about the person's immigration status;\n"
+              "- treat the person as a victim first.\n\n"
+              "Officers must not pass a domestic abuse victim's details to Immigration Enforcement "
+              "where the only concern is a doubt about their status.")
+    assert finding("REC1-NO-SHARE-ON-DOUBT", advice).status is not MET
+    # the same words in the force's own guidance are its commitment
+    own = advice.replace("We are an independent charity; we are not part of the police.",
+                         "This guidance is issued by the Chief Constable.")
+    assert finding("REC1-NO-SHARE-ON-DOUBT", own).status is MET
+
+
 def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -> None:
     f = finding(
         "REC1-NO-SHARE-ON-DOUBT",

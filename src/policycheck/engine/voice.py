@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policycheck.engine import cues
+from policycheck.engine.context import units
 from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis, Sentence
 from policycheck.model import BlockKind
@@ -479,7 +480,52 @@ def voices(
         if block.kind is not BlockKind.HEADING and block.text.rstrip().endswith(":") \
                 and state.attributed_to_end():
             lead = _short(sents[-1].text)
+    if _outside(analysis):
+        _advice_to_police(analysis, words, found)
     return tuple(tuple(found.get(s.index, ())) for s in analysis.sentences)
+
+
+# A document that says near its start that its author is not the police: a charity's briefing
+# for officers ('We are not part of the police or the Home Office.').
+_OUTSIDE = re.compile(
+    r"\b(?:we are not (?:part of )?the police|we are not a police|not part of the police|"
+    r"(?:we are|is) an? (?:independent |small |local |national |registered )*charity|"
+    r"independent charity|registered charity)\b", re.IGNORECASE)
+OUTSIDE_LEAD = 8  # body blocks from the start in which the author says who it is
+_ADVISING = frozenset({"should", "must", "ought"})
+_OWN = frozenset({"we", "our", "us"})
+
+
+def _outside(analysis: Analysis) -> bool:
+    body = [b for b in analysis.document.blocks if b.kind is not BlockKind.HEADING]
+    return any(_OUTSIDE.search(b.text) for b in body[:OUTSIDE_LEAD])
+
+
+def _advice_to_police(
+    analysis: Analysis, words: Sequence[tuple[list[str], list[str]]],
+    found: dict[int, list[Voice]],
+) -> None:
+    """In a document by someone other than the police, what officers 'should' or 'must' do is
+    advice to the police, not the police's commitment; what the author says it does stays its
+    own ('We can take referrals by phone')."""
+    def advises(sent: Sentence) -> bool:
+        norms = words[sent.block][0]
+        span = norms[sent.tok_start:sent.tok_end]
+        modal = next((i for i, n in enumerate(span) if n in _ADVISING), None)
+        return modal is not None and not _OWN & set(span[:modal])
+
+    last: dict[int, Sentence] = {s.block: s for s in analysis.sentences}
+    blocks = analysis.document.blocks
+    passage = units(analysis).passage
+    for sent in analysis.sentences:
+        lead = passage[sent.block]
+        led = (blocks[sent.block].kind is BlockKind.LIST_ITEM and lead != sent.block
+               and lead in last and last[lead].text.rstrip().endswith(":"))
+        # 'Officers should:' and its list: each item is the advice
+        if advises(sent) or (led and advises(last[lead])):
+            found.setdefault(sent.index, []).append(
+                Voice("scrutiny", "advice to the police from outside it", sent.tok_start,
+                      sent.tok_end))
 
 
 # Column headers whose cells are not the document's own present practice.
