@@ -347,6 +347,19 @@ def test_a_column_of_what_the_force_reported_is_not_the_documents_own_words() ->
     assert "in the column \"Force position (as reported" in dp.reason
 
 
+def test_an_opcc_papers_force_position_column_is_the_forces_account() -> None:
+    doc = _table_document(
+        [["Recommendation", "Force position", "OPCC assessment"],
+         ["Rec 4 – data protection",
+          "Sharing with Immigration Enforcement about victims with insecure immigration status is "
+          "recorded with its lawful basis under Part 3 of the Data Protection Act 2018.", "Green"]],
+        before="Victims with insecure immigration status are the subject of this report.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    dp = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-DATA-PROTECTION")
+    assert dp.status is MISSING
+    assert "in the column \"Force position\"" in dp.reason
+
+
 @pytest.mark.parametrize("label", ["Rec 4 – telling victims how their information is shared",
                                    "Recommendation 4: tell victims whether their information is "
                                    "shared"])

@@ -260,6 +260,9 @@ REPORTED = Concept(
         "the force 's instruction", "the force 's interim", "the force 's direction",
         "the force 's submission", "the force 's update", "what the force have tell",
         "force update", "update from the force", "update provide by the force",
+        # an OPCC paper's table column: 'Force position', 'Constabulary response'
+        "force position", "constabulary position", "force response", "constabulary response",
+        "force progress", "position report by the force",
         "the force tell us", "the force have tell us", "unit tell us", "the team tell us",
         # a speaker's stance reported in minutes: 'His own position was clear: victims ...'
         "his own position", "her own position", "his position be", "her position be",
@@ -309,7 +312,8 @@ SCRUTINY = Concept(
         "ensure that the force", "ensure the force", "make sure that the force",
         "make sure the force", "ensure that the constabulary",
         # a commissioner's oversight pledges: 'I will expect neighbourhood teams to ...'
-        "I will expect", "I will ask for", "review the force 's compliance", "review how well",
+        "I will expect", "I will ask for", "commissioner expect", "expect ... constabulary to",
+        "expect ... police to", "expect ... force to", "PCC expect", "OPCC expect", "review the force 's compliance", "review how well",
         "keep under review how", "ask for a report", "review of ... compliance",
         "compliance review", "annual review of",
         # an OPCC checking the force's own sharing: 'review ... to ensure that any sharing by the
