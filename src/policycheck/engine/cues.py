@@ -160,6 +160,7 @@ SOURCES = (
     "the report", "joint report", "its report", "their report", "the inspectorate",
     "the inspectorates", "HMICFRS", "HMIC", "IOPC", "the inspection",
     "super complaint", "the complaint", "the complainants", "Safe to share", "recommendation",
+    "Safe to share ? report", "Safe to share report",
     "recommendations", "the findings", "its findings", "their findings",
 )
 REPORTING = (
