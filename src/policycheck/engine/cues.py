@@ -168,7 +168,7 @@ REPORTING = (
     "call on", "ask", "urge", "identify", "observe", "describe", "suggest", "show", "reveal",
     "raise", "emphasise", "emphasize", "propose", "set out", "make clear", "stress", "point out",
     "acknowledge", "argue", "allege", "warn", "underline", "reiterate", "require", "seek",
-    "examine", "consider", "look at", "publish", "investigate", "want",
+    "examine", "consider", "look at", "publish", "investigate", "want", "be clear that",
 )
 ATTRIBUTION = Concept(
     "attribution",

@@ -448,6 +448,9 @@ def voices(
                 told = _Told(level or 99, "party", f'another party\'s duty, under "{head}"')
             elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
                 told = _Told(level or 99, "history", f'found, under "{head}"')
+            elif _stories_heading(block.text):  # '3. Victims' stories', 'Case studies'
+                told = _Told(level or 99, "history", f'a case told, under "{head}"')
+
         elif told is not None:
             for sent in sents:
                 found[sent.index] = [Voice(told.kind, told.why, sent.tok_start, sent.tok_end)]
@@ -721,6 +724,16 @@ def _asks(text: str) -> bool:
 _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we found",
              "what we did", "method", "methodology", "scope and method", "scope and methodology",
              "approach and method", "audit findings", "review findings", "detailed findings")
+
+
+# An annual report's stories: what happened to one victim is no practice.
+_STORIES = ("case stud", "victims' stories", "victim stories", "victims\u2019 stories", "stories",
+            "case example", "in their own words", "real stories")
+
+
+def _stories_heading(text: str) -> bool:
+    t = text.lower()
+    return len(t.split()) <= 8 and any(w in t for w in _STORIES)
 
 
 def _findings_heading(text: str) -> bool:
