@@ -314,7 +314,8 @@ SCRUTINY = Concept(
         "make sure the force", "ensure that the constabulary",
         # a commissioner's oversight pledges: 'I will expect neighbourhood teams to ...'
         "I will expect", "I will ask for", "commissioner expect", "expect ... constabulary to",
-        "expect ... police to", "expect ... force to", "PCC expect", "OPCC expect", "review the force 's compliance", "review how well",
+        "expect ... police to", "expect ... force to", "PCC expect", "OPCC expect",
+        "review the force 's compliance", "review how well",
         "keep under review how", "ask for a report", "review of ... compliance",
         "compliance review", "annual review of",
         # an OPCC checking the force's own sharing: 'review ... to ensure that any sharing by the
