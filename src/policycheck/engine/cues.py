@@ -13,6 +13,8 @@ EXCLUSION = Concept(
         "outside its scope", "not within the scope", "not in scope", "not within scope",
         "not applicable", "does not cover", "do not cover", "does not apply", "will not cover",
         "is not covered", "are not covered", "not covered by this", "not addressed",
+        "decide not to do so", "we have decide not to", "we decide not to",
+        "the force have decide not to", "we have decided not to",
         "does not address", "does not deal with", "do not deal with", "is not dealt with",
         "are not dealt with", "does not extend to", "is excluded from", "are excluded from",
         "excluded from this", "falls outside", "fall outside", "does not form part",
@@ -92,6 +94,9 @@ DEFERRAL = Concept(
         # the partner named in a parenthesis: 'consider, with MMWN, whether a pilot should ...'
         "work be under way", "work be also under way", "work be underway", "work be ongoing",
         "work be in progress", "be under way with",
+        # a draft's placeholders: '[TO BE COMPLETED – purpose of any sharing ...]'
+        "to be complete", "this section will explain", "this section will set out",
+        "section will explain", "TBC", "to be confirm", "placeholder",
         "consider , with", "explore , with", "consider , together with", "will also review",
         "will also consider", "will also explore", "we be develop", "we be currently develop",
         "be currently develop", "we be write", "be be write", "we be work on",

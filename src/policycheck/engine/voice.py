@@ -728,7 +728,8 @@ _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we fo
 
 # An annual report's stories: what happened to one victim is no practice.
 _STORIES = ("case stud", "victims' stories", "victim stories", "victims\u2019 stories", "stories",
-            "case example", "in their own words", "real stories")
+            "case example", "in their own words", "real stories", "notes to editor",
+            "note to editor")
 
 
 def _stories_heading(text: str) -> bool:
