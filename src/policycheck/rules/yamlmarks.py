@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -103,8 +105,13 @@ for _loader in (_MarkingLoader, _FastLoader):
     _loader.add_constructor(_TAGS.DEFAULT_SEQUENCE_TAG, _Marks.construct_sequence)
 
 
+@functools.lru_cache(maxsize=16)
 def _load(text: str) -> Any:
-    """Parse with libyaml when present; any error is re-raised by the pure parser's wording."""
+    """Parse with libyaml when present; any error is re-raised by the pure parser's wording.
+
+    Cached by content: a rule file is read once for its includes and again to build it, and the
+    shared vocabulary once per rule set that includes it. Callers never change what it returns.
+    """
     if _FastLoader is not _MarkingLoader:
         try:
             return yaml.load(text, Loader=_FastLoader)
