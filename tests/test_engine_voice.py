@@ -304,6 +304,21 @@ def test_a_charitys_advice_to_officers_is_not_a_police_commitment() -> None:
     assert finding("REC1-NO-SHARE-ON-DOUBT", own).status is MET
 
 
+def test_an_foi_answer_quoting_its_own_procedure_in_quotation_marks_commits_to_it() -> None:
+    text = ("# Freedom of Information request – reference FOI/2023/0871\n\n"
+            "We can release the force's policy position. Our procedure states:\n\n"
+            "\u201cA person who reports a crime is to be treated as a victim first and foremost, "
+            "whatever their immigration status.\u201d\n\n"
+            "\u201cWhere an officer has only concerns or doubts about the immigration status of a "
+            "victim of domestic abuse, no information about the victim is to be shared with "
+            "Immigration Enforcement.\u201d")
+    assert finding("REC1-NO-SHARE-ON-DOUBT", text).status is MET
+    # the same quotation introduced as the report's words is not the force's rule
+    reported = text.replace("We can release the force's policy position. Our procedure states:",
+                            "The report recommends:")
+    assert finding("REC1-NO-SHARE-ON-DOUBT", reported).status is not MET
+
+
 def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -> None:
     f = finding(
         "REC1-NO-SHARE-ON-DOUBT",

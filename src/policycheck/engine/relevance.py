@@ -108,9 +108,17 @@ def _signposts(analysis: Analysis) -> set[int]:
     for sent in analysis.sentences:
         block = blocks[sent.block]
         heading = (block.location.heading_path[-1] if block.location.heading_path else "").lower()
-        if block.kind is BlockKind.HEADING or any(w in heading for w in _SIGNPOST_SECTIONS):
+        if block.kind is BlockKind.HEADING or _lists_documents(heading):
             out.add(sent.index)
     return out
+
+
+def _lists_documents(heading: str) -> bool:
+    """'7. Associated documents', 'References': a heading that opens with a signpost section's
+    name ('Freedom of Information request – reference FOI/2023/0871' does not)."""
+    words = heading.lstrip("0123456789.() \t").strip()
+    return words.startswith(_SIGNPOST_SECTIONS) or (
+        len(words.split()) <= 4 and any(w in words for w in _SIGNPOST_SECTIONS))
 
 
 def _mainly_other(all_hits: tuple[list[Hit], ...], mainly: tuple[str, str, str]) -> bool:

@@ -178,6 +178,7 @@ def _block_voices(
     return state
 
 
+_OPENING_QUOTES = ("\u201c", '"', "\u2018", "'")
 # 'On informing victims, the procedure states:' introduces the author's own words.
 _OWN_DOCUMENTS = frozenset({"procedure", "policy", "sop", "instruction", "direction", "section",
                             "paragraph", "order"})
@@ -185,12 +186,17 @@ _PRESENT_SAYS = frozenset({"states", "says", "requires", "reads", "provides", "s
 
 
 def _own_lead(state: _Block, doc: Any, text: str) -> bool:
-    """A paragraph that ends in ':' and introduces a document of the author's own, in the
-    present tense, with nothing in it someone else's ('the report states:' is not)."""
-    if not text.rstrip().endswith(":") or any(state.voices.values()):
+    """A paragraph that ends in ':' and whose last sentence introduces a document of the
+    author's own, in the present tense, with nothing in it someone else's ('the report states:'
+    is not; 'We can release the force's policy position. Our procedure states:' is)."""
+    if not text.rstrip().endswith(":") or not state.sentences:
         return False
-    words = {t.text.lower() for t in doc}
-    return bool(words & _PRESENT_SAYS) and any(t.norm_ in _OWN_DOCUMENTS for t in doc)
+    last = state.sentences[-1]
+    if state.voices.get(last.index):
+        return False
+    span = doc[last.tok_start:last.tok_end]
+    words = {t.text.lower() for t in span}
+    return bool(words & _PRESENT_SAYS) and any(t.norm_ in _OWN_DOCUMENTS for t in span)
 
 
 SPEAKER_GAP = 4  # words between a speaker's title and what they did: 'DCI Anna Patel reported'
@@ -476,8 +482,10 @@ def voices(
                               handed if block.kind is BlockKind.PARAGRAPH else _Carried(), audit)
         found.update(state.voices)
         if block.kind is BlockKind.PARAGRAPH:
-            carried = _Carried(_ends_in(state, sents[-1]), _unclosed(block.text),
-                               _own_lead(state, analysis.docs[bi], block.text))
+            # 'Our procedure states:' and the quoted paragraphs that follow it, one after another
+            own = _own_lead(state, analysis.docs[bi], block.text) or (
+                handed.own_lead and block.text.lstrip()[:1] in _OPENING_QUOTES)
+            carried = _Carried(_ends_in(state, sents[-1]), _unclosed(block.text), own)
         if block.kind is not BlockKind.HEADING:
             told = _retelling(state, cue_hits[bi], level) or told
         if block.kind is not BlockKind.HEADING and block.text.rstrip().endswith(":") \
