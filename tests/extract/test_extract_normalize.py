@@ -45,6 +45,7 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
         (["a third-", "party referral"], "a third-party referral"),
         (["the Anti-", "Slavery Commissioner"], "the Anti-Slavery Commissioner"),
         (["during COVID-", "19 restrictions"], "during COVID-19 restrictions"),
+        (["advisers who are OISC-", "regulated"], "advisers who are OISC-regulated"),
         (["officers must -", "not may - refer"], "officers must - not may - refer"),
         (["one line", "", "  next line  "], "one line next line"),
         (["ends with a dash \u2013", "and goes on"], "ends with a dash \u2013 and goes on"),

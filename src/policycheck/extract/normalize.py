@@ -98,6 +98,8 @@ def _keeps_hyphen(out: str, word: str) -> bool:
     last = out[:-1].rsplit(" ", 1)[-1]
     if (last.lower() in COMPOUND_HEADS or len(last) == 1) and len(word) >= 3:
         return True  # 'e-' + 'learning': hyphenation never leaves one letter behind
+    if len(last) >= 2 and last.isalpha() and last.isupper():
+        return True  # 'OISC-' + 'regulated', 'NRM-' + 'related': no word is split inside an acronym
     return "-" in last or "\u2010" in last
 
 
