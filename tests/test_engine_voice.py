@@ -348,9 +348,11 @@ def _table_document(rows: list[list[str]], before: str = "") -> Document:
     return Document(path=Path("table"), format="docx", blocks=tuple(blocks))
 
 
-def test_a_column_of_what_the_force_reported_is_not_the_documents_own_words() -> None:
+@pytest.mark.parametrize("header", ["Force position (as reported by the force)",
+                                    "Force position"])  # the second, in an OPCC paper
+def test_a_column_of_what_the_force_reported_is_not_the_documents_own_words(header: str) -> None:
     doc = _table_document(
-        [["Recommendation", "Force position (as reported by the force)", "RAG"],
+        [["Recommendation", header, "RAG"],
          ["Rec 4 – data protection",
           "Sharing with Immigration Enforcement about victims with insecure immigration status is "
           "recorded with its lawful basis under Part 3 of the Data Protection Act 2018; DPIA "
@@ -359,20 +361,7 @@ def test_a_column_of_what_the_force_reported_is_not_the_documents_own_words() ->
     rec4 = next(r for r in RULESETS if r.id == "rec4")
     dp = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-DATA-PROTECTION")
     assert dp.status is MISSING
-    assert "in the column \"Force position (as reported" in dp.reason
-
-
-def test_an_opcc_papers_force_position_column_is_the_forces_account() -> None:
-    doc = _table_document(
-        [["Recommendation", "Force position", "OPCC assessment"],
-         ["Rec 4 – data protection",
-          "Sharing with Immigration Enforcement about victims with insecure immigration status is "
-          "recorded with its lawful basis under Part 3 of the Data Protection Act 2018.", "Green"]],
-        before="Victims with insecure immigration status are the subject of this report.")
-    rec4 = next(r for r in RULESETS if r.id == "rec4")
-    dp = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-DATA-PROTECTION")
-    assert dp.status is MISSING
-    assert "in the column \"Force position\"" in dp.reason
+    assert f"in the column \"{header[:30]}" in dp.reason  # long headers are shortened
 
 
 @pytest.mark.parametrize("label", ["Rec 4 – telling victims how their information is shared",
