@@ -28,6 +28,17 @@ app = typer.Typer(
 )
 
 
+# Options that `check` and `serve` share: the same worker pool and time limit.
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(min=0, help="Seconds per document before it is stopped (0: no limit).",
+                 show_default="120"),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"policycheck {__version__}")
@@ -76,14 +87,8 @@ def check(
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show all evidence.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only gaps.")] = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option(min=0, help="Seconds per document before it is stopped (0: no limit).",
-                     show_default="120"),
-    ] = None,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = None,
     exclude: Annotated[
         list[str] | None, typer.Option(help="Skip paths matching this glob (repeatable).")
     ] = None,
@@ -367,14 +372,8 @@ def serve(
         list[str] | None,
         typer.Option("--rules", "-r", help="Also offer this rule file or folder on the page."),
     ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option(min=0, help="Seconds per document before it is stopped (0: no limit).",
-                     show_default="120"),
-    ] = None,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = None,
     limit: Annotated[
         list[str] | None,
         typer.Option("--limit", metavar="NAME=VALUE",
