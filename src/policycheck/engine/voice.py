@@ -456,6 +456,8 @@ def voices(
                 told = _Told(level or 99, "history", f'found, under "{head}"')
             elif _stories_heading(block.text):  # '3. Victims' stories', 'Case studies'
                 told = _Told(level or 99, "history", f'a case told, under "{head}"')
+            elif _proposes(block.text):  # '6.1 Option 3 is recommended. If approved, PR-212 would:'
+                told = _Told(level or 99, "deferral", f'proposed after "{head}"')
 
         elif told is not None:
             for sent in sents:
@@ -477,6 +479,9 @@ def voices(
         lead, in_list, lead_kind = None, False, "attributed"
         if block.kind is not BlockKind.HEADING and (_advises(block.text) or _asks(block.text)):
             lead, lead_kind = _short(block.text), "scrutiny"  # 'The Chief Constable should:'
+            continue
+        if block.kind is not BlockKind.HEADING and _proposes(block.text):
+            lead, lead_kind = _short(block.text), "deferral"  # 'If approved, PR-212 would:'
             continue
         state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi],
                               handed if block.kind is BlockKind.PARAGRAPH else _Carried(), audit)
@@ -703,7 +708,14 @@ _ADVISES = re.compile(
     r"|(?:[a-z]+ ){1,2}(?:police|constabulary)|the police)\s*"
     r"(?:should|is recommended to|are recommended to|is asked to|are asked to|needs? to)?"
     r"\s*(?:[a-z]+\s*)?:$")
-_AFTER = {"attributed": "quoted after", "scrutiny": "recommended after"}
+_AFTER = {"attributed": "quoted after", "scrutiny": "recommended after",
+          "deferral": "proposed after"}
+
+
+def _proposes(text: str) -> bool:
+    """'If approved, PR-212 would:': a decision paper's lead into what a proposal would do."""
+    t = " ".join(text.lower().replace("\u2019", "'").split())
+    return t.endswith(":") and len(t) <= 90 and (" would:" in t or "if approved" in t)
 
 
 def _advises(text: str) -> bool:
