@@ -107,6 +107,9 @@ KNOWN_TABLE_GAPS = {
     "ennerdale-constabulary-immigration-status-procedure-american-spelling.pdf":
         "a compound hyphenated at a line break whose tail is an ordinary lower-case word "
         "('plain-' + 'language') is joined without its hyphen",
+    "coniscliffe-police-insecure-status-guidance-tables.pdf":
+        "a table without ruling lines is read as paragraphs, a cell's sentence cut where the "
+        "cell wraps",
     "crummock-police-worried-about-your-status-page.txt":
         "on a page captured as text, the one-line call to action 'In an emergency, always call "
         "999.' is read as page furniture",

@@ -102,6 +102,7 @@ def test_short_lines_are_kept_in_a_file_that_is_no_captured_page(tmp_path: Path)
     "Skip to content", "Back to top", "Was this page helpful?", "Share on Facebook",
     "Home > Victims > Report", "© 2024 Anyshire Police. All rights reserved.",
     "Accessibility | Privacy notice | Cookies | Terms", "Facebook X LinkedIn Email",
+    "Domestic abuse victims: the police will not pass your details to the Home Office. Read more",
 ])
 def test_furniture_lines(line: str) -> None:
     assert is_furniture(line)

@@ -60,11 +60,18 @@ _MD_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _END = (".", "?", "!", ":", ";", ",")
 
 
+# A site-wide banner or teaser that links elsewhere: '... just because of doubts about your
+# immigration status. Read more'
+_TEASER = re.compile(r"\b(?:read more|find out more|learn more)\s*[›»>→]*\s*$", re.IGNORECASE)
+
+
 def is_furniture(line: str) -> bool:
     """True when a line says what only a page's furniture says, wherever it stands."""
     text = " ".join(line.split())
     if not text:
         return False
+    if _TEASER.search(text) and len(text.split()) <= 40:
+        return True
     if _COOKIE.search(text) and _COOKIE_ACT.search(text):
         return True
     if _ANYWHERE.match(text) and len(text.split()) <= 12:
