@@ -319,6 +319,26 @@ def test_an_foi_answer_quoting_its_own_procedure_in_quotation_marks_commits_to_i
     assert finding("REC1-NO-SHARE-ON-DOUBT", reported).status is not MET
 
 
+@pytest.mark.parametrize(("lead", "own"), [
+    ("We agree. It is now the first paragraph of the procedure:", True),
+    ("We have changed the procedure's wording accordingly:", True),
+    ("The charity proposed this wording for the procedure:", False),
+])
+def test_a_letter_quoting_its_own_procedure_as_adopted(lead: str, own: bool) -> None:
+    rule = ("Where an officer has only concerns or doubts about the immigration status of a victim "
+            "of domestic abuse, they must not share that victim's information with Immigration "
+            "Enforcement.")
+    doc = Document(path=Path("letter"), format="docx", blocks=(
+        Block(BlockKind.PARAGRAPH, lead, Location(paragraph=1)),
+        Block(BlockKind.PARAGRAPH, rule, Location(paragraph=2), quoted=True),
+    ))
+    rec1 = next(r for r in RULESETS if r.id == "rec1")
+    single = RuleSet(rec1.id, rec1.title, rec1.source, rec1.version,
+                     tuple(c for c in rec1.criteria if c.id == "REC1-NO-SHARE-ON-DOUBT"))
+    status = check(doc, single).findings[0].status
+    assert (status is MET) is own
+
+
 def test_a_broad_exception_in_the_documents_own_rule_undoes_it_and_is_quoted() -> None:
     f = finding(
         "REC1-NO-SHARE-ON-DOUBT",

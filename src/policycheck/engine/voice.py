@@ -181,7 +181,7 @@ def _block_voices(
 _OPENING_QUOTES = ("\u201c", '"', "\u2018", "'")
 # 'On informing victims, the procedure states:' introduces the author's own words.
 _OWN_DOCUMENTS = frozenset({"procedure", "policy", "sop", "instruction", "direction", "section",
-                            "paragraph", "order"})
+                            "paragraph", "order", "scope", "wording"})
 _PRESENT_SAYS = frozenset({"states", "says", "requires", "reads", "provides", "sets"})
 
 
@@ -196,7 +196,10 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
         return False
     span = doc[last.tok_start:last.tok_end]
     words = {t.text.lower() for t in span}
-    return bool(words & _PRESENT_SAYS) and any(t.norm_ in _OWN_DOCUMENTS for t in span)
+    # 'Paragraph 5.3 now reads:', and in a letter on the author's own procedure 'It is now the
+    # first paragraph of the procedure:' or 'We have changed the scope accordingly:'
+    own_voice = bool(words & _PRESENT_SAYS) or bool(words & {"now", "we"})
+    return own_voice and any(t.norm_ in _OWN_DOCUMENTS for t in span)
 
 
 SPEAKER_GAP = 4  # words between a speaker's title and what they did: 'DCI Anna Patel reported'
