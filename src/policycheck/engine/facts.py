@@ -310,14 +310,8 @@ def _other_population(
             if ex.unless is not None and near.get(ex.concept) == "wrong-population"]
     if not excl:
         return out
-    blocks = analysis.document.blocks
-    sections: dict[tuple[str, ...], list[int]] = {}
-    for sent in analysis.sentences:
-        path = blocks[sent.block].location.heading_path
-        if path:
-            sections.setdefault(path, []).append(sent.index)
     for ex in excl:
-        for members in sections.values():
+        for members in _sections_of(analysis):
             named = [si for si in members if any(
                 h.concept == ex.concept and not h.cancelled_by for h in all_hits[si])]
             if len(named) < SECTION_MENTIONS or any(
@@ -333,6 +327,18 @@ def _other_population(
 
 
 SECTION_MENTIONS = 2  # sentences naming the other population before a section is about it
+
+
+@functools.lru_cache(maxsize=8)
+def _sections_of(analysis: Analysis) -> tuple[tuple[int, ...], ...]:
+    """The sentences of each section (under the same headings), grouped once per document."""
+    blocks = analysis.document.blocks
+    sections: dict[tuple[str, ...], list[int]] = {}
+    for sent in analysis.sentences:
+        path = blocks[sent.block].location.heading_path
+        if path:
+            sections.setdefault(path, []).append(sent.index)
+    return tuple(tuple(members) for members in sections.values())
 
 
 def _vetoed(
