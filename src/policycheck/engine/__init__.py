@@ -68,7 +68,8 @@ def forget_documents() -> None:
 
     for cached in (nlp.analyse, assess.stances, facts.sentence_hits, facts._hits_within,
                    facts.heading_matches, context.units, relevance._relevant,
-                   facts.signposts_of, facts._context_of, evaluate._unit_keys):
+                   facts.signposts_of, facts._context_of, facts._sections_of,
+                   evaluate._unit_keys):
         cached.cache_clear()
 
 
