@@ -64,12 +64,12 @@ def check_all(
 def forget_documents() -> None:
     """Drop every document's analysis and hits (kept while its rule sets are checked): a batch
     would otherwise hold the last few dozen documents' spaCy Docs, about 40 MB per 200 pages."""
-    from policycheck.engine import assess, context, evaluate, facts, nlp, relevance
+    from policycheck.engine import assess, author, context, evaluate, facts, nlp, relevance
 
     for cached in (nlp.analyse, assess.stances, facts.sentence_hits, facts._hits_within,
                    facts.heading_matches, context.units, relevance._relevant,
                    facts.signposts_of, facts._context_of, facts._sections_of,
-                   evaluate._unit_keys):
+                   evaluate._unit_keys, author.oversight):
         cached.cache_clear()
 
 

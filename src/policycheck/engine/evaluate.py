@@ -6,6 +6,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from policycheck.engine import author
 from policycheck.engine.context import units
 from policycheck.engine.nlp import Analysis
 from policycheck.model import BlockKind, Criterion, Evidence, Finding, Status
@@ -343,6 +344,15 @@ def decide(criterion: Criterion, rule: Rule, facts: Facts, analysis: Analysis) -
         return _vetoed(criterion, analysis, facts.vetoed, near, label)
     candidates = sorted(set(facts.accepted) | {s for v in facts.headings.values() for s in v})
     outcome = holds(rule.root, candidates, facts, analysis)
+    if outcome.ok and rule.force_practice and (by := author.oversight(analysis)) is not None:
+        said = sorted(outcome.labels, key=lambda i: (
+            analysis.document.blocks[analysis.sentences[i].block].kind is BlockKind.HEADING, i))
+        first = analysis.sentences[said[0]]
+        cite = analysis.document.blocks[first.block].location.cite()
+        return Finding(criterion, Status.MISSING, (), (
+            f"reported by an oversight body (\"{_shorten(by, 60)}\"), not adopted by the force: "
+            f"\"{_shorten(first.text.strip())}\" ({cite}) is the force's practice in another's "
+            "words; the force's own policy has to state it"))
     if outcome.ok:
         evidence = _evidence(analysis, outcome)
         return Finding(criterion, Status.MET, evidence, f"stated at {evidence[0].location.cite()}")

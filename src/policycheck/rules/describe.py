@@ -117,6 +117,9 @@ def explain(criterion: Criterion, ruleset: RuleSet) -> str:
     if rule.veto is not None:
         lines += ["", "Nothing meets it when the document's own words say:",
                   *indent("\n".join(describe_condition(rule.veto, rule)), "  ").splitlines()]
+    if rule.force_practice:
+        lines += ["", "Only the force can adopt it: a document by a commissioner's office or a "
+                  "police and crime panel reports it and does not meet it."]
     lines += ["", f"Key terms: {', '.join(criterion.keywords)}", "", "Guidance:"]
     lines += ["  " + line for line in wrap(criterion.guidance, 96)]
     for status, title in ((Status.MET, "Examples that meet it"), (Status.MISSING, "Near misses")):

@@ -274,6 +274,7 @@ def _criterion(
         concepts=tuple(concepts.values()),
         line=line_of(data, base),
         veto=veto,
+        force_practice=crit.force_practice,
     )
     examples = tuple(
         Example(text=ex.text, expect=Status.MET, note=ex.note) for ex in crit.examples.met

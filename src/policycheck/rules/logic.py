@@ -153,6 +153,8 @@ class Rule:
     # Where this holds in the document's own words (whoever else is quoted), nothing meets the
     # criterion: a no-sharing rule whose own statement carries a broad exception is swallowed.
     veto: Condition | None = None
+    # Only the force can adopt it: an oversight body's document (engine.author) reports it.
+    force_practice: bool = False
 
     def concept(self, name: str) -> Concept:
         """The concept called `name`."""

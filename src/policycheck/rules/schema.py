@@ -149,6 +149,9 @@ class CriterionSpec(ConditionSpec):
     exclude: list[str | ExcludeSpec] = []
     # a statement anywhere in the document's own words that undoes the criterion
     veto: ConditionSpec | None = None
+    # only the force can adopt this: a document by an oversight body (a commissioner's office or a
+    # police and crime panel) reports it and does not meet it
+    force_practice: bool = False
     assess: list[Literal[ASSESSMENTS]] | None = None  # type: ignore[valid-type]
     examples: ExamplesSpec
 

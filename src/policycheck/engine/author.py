@@ -1,0 +1,76 @@
+"""Who wrote the document: an oversight body (a police and crime commissioner's office or a police
+and crime panel) writes about the force's practice, it does not adopt it.
+
+An oversight body can itself fund an advocacy service, run outreach or set up a reporting route,
+so those criteria are read in its document as in any other. What only the force can do (state
+its protocol, when and why it shares information, what it tells victims, who its procedure
+applies to) an oversight body can only report, promise to scrutinise or ask for; criteria marked
+`force_practice` in a rule set are not met by such a document.
+
+The author is read from where documents name it: the title ("The Commissioner's response",
+"Police and Crime Plan 2024-2029"), a letterhead or signature line ("Police and Crime
+Commissioner for Askerby", "Sasha Penrose, Police and Crime Commissioner for Askerby"), or a
+committee paper's "Report of:" line. A chief constable's signature or "Report of: Chief
+Constable", or a title naming the force's own procedure, makes the force the author whatever else
+is said; a commissioner named as the addressee ("Update to the Commissioner") is no author.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from policycheck.engine.nlp import Analysis
+from policycheck.model import BlockKind
+
+_PCC = r"police,? (?:fire and )?(?:and )?crime commissioner"
+# the addressee or subject of a force's paper: 'Response to the Police and Crime Panel'
+_ADDRESSEE = re.compile(
+    r"\b(?:to|dear|for|with) (?:the )?(?:office of the )?(?:" + _PCC
+    + r"|opcc|pcc|commissioner|police and crime panel)\b", re.IGNORECASE)
+_OVERSIGHT_TITLE = re.compile(
+    r"\bcommissioner['\u2019]s (?:response|annual report|foreword|statement|report|update)\b"
+    r"|\bwhat the commissioner\b|\bopcc\b|\bpcc\b|^(?:[\w ]+ )?police and crime plan\b"
+    r"|\boffice of the " + _PCC, re.IGNORECASE)
+_FORCE_TITLE = re.compile(
+    r"\bchief constable['\u2019]s\b|\bforce order\b"
+    r"|^(?:[\w ]+ )?(?:constabulary|police)\b(?! and crime| fire and crime|,? fire)[^|]{0,80}"
+    r"\b(?:procedure|policy|sop|standard operating procedure|direction)\b", re.IGNORECASE)
+_OVERSIGHT_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (
+    # letterhead or signature: 'Office of the Police and Crime Commissioner for Ivelford'
+    r"^(?:the )?(?:office of the )?" + _PCC + r"(?: for [\w ]+)?$",
+    # 'Sasha Penrose, Police and Crime Commissioner for Askerby'; 'X Police and Crime
+    # Commissioner - Dawn Pellow' (a person's name or the area, never another body)
+    r"^(?-i:[A-Z][\w.'\u2019-]*)(?: (?-i:[A-Z][\w.'\u2019-]*)){0,3},? " + _PCC
+    + r"(?: for [\w ]+)?(?: [\u2013-] [\w .'\u2019-]+)?$",
+    r"^report of:? [^.]{0,60}\b(?:opcc|commissioner|chief executive|panel)\b",
+    r"\bchief executive,? (?:of the )?(?:opcc|office of the " + _PCC + ")",
+))
+_FORCE_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (
+    # a signature: 'Chief Constable', 'A. Tillotson, Chief Constable, Ivelford Constabulary'
+    r"^(?-i:(?:[A-Z][\w.'\u2019-]* ){0,4})(?:temporary |deputy |assistant )?chief constable"
+    r"(?:, [\w ]+| of [\w ]+)?$",
+    r"^report of:? [^.]{0,40}\bchief constable",
+))
+EDGE = 8  # blocks at each end where letterheads, "Report of:" lines and signatures stand
+LINE_WORDS = 25  # a line longer than this is running text, not a letterhead or signature
+
+
+@functools.lru_cache(maxsize=32)
+def oversight(analysis: Analysis) -> str | None:
+    """The line that shows an oversight body wrote the document, or None."""
+    blocks = analysis.document.blocks
+    title = analysis.document.title or next((b.text for b in blocks if b.text.strip()), "")
+    named = _ADDRESSEE.sub(" ", title)
+    found: str | None = title if _OVERSIGHT_TITLE.search(named) else None
+    if _FORCE_TITLE.search(named):
+        return None
+    for block in (*blocks[:EDGE], *blocks[-EDGE:]):
+        line = " ".join(block.text.split())
+        if not line or len(line.split()) > LINE_WORDS:
+            continue
+        if block.kind is not BlockKind.HEADING and any(p.search(line) for p in _FORCE_LINES):
+            return None
+        if found is None and any(p.search(line) for p in _OVERSIGHT_LINES):
+            found = line
+    return found
