@@ -95,7 +95,9 @@ DEFERRAL = Concept(
         "work be under way", "work be also under way", "work be underway", "work be ongoing",
         "work be in progress", "be under way with",
         # a decision paper's proposal: 'Once approved, the procedure would give effect to ...'
-        "if approve", "once approve", "the procedure would", "the policy would",
+        "if approve", "once approve", "if adopt", "once adopt", "if ... be approve",
+        "if ... be adopt", "subject to ... approval", "subject to approval", "the procedure would",
+        "the policy would",
         "the framework would", "option 3 would", "option would", "would be ask to",
         # a draft's placeholders: '[TO BE COMPLETED – purpose of any sharing ...]'
         "to be complete", "this section will explain", "this section will set out",

@@ -414,6 +414,7 @@ def voices(
     planned = _action_tables(analysis)
     open_rows, done_cells = _row_statuses(analysis)
     parties = _party_headings(analysis)
+    title = (analysis.document.title or "").strip()
     for bi, block in enumerate(analysis.document.blocks):
         sents = by_block.get(bi, [])
         handed, carried = carried, _Carried()
@@ -461,6 +462,9 @@ def voices(
                 told = _Told(level or 99, "history", f'a case told, under "{head}"')
             elif _proposes(block.text):  # '6.1 Option 3 is recommended. If approved, PR-212 would:'
                 told = _Told(level or 99, "deferral", f'proposed after "{head}"')
+            elif bi > 0 and block.text.strip() != title and _proposal_heading(block.text):
+                # 'Annex A – Summary of the draft framework'; a draft's own title is no section
+                told = _Told(level or 99, "deferral", f'proposed, under "{head}"')
 
         elif told is not None:
             for sent in sents:
@@ -721,8 +725,23 @@ def _proposes(text: str) -> bool:
     return t.endswith(":") and len(t) <= 90 and (" would:" in t or "if approved" in t)
 
 
+# Guidance to every force: 'Forces should review their policies within six months and should:',
+# and a heading '4. What forces should do' (a force's own 'What officers should do' is its own).
+# The list items carry on the lead's verb ('- tell victims ...'); a lead that introduces the
+# guidance's own statements ('Forces should apply the following principles:') is not advice.
+_ADVISES_FORCES = re.compile(
+    r"^(?:[\d.]+\s+)?(?:(?:all|every|each) )?(?:chief constables|forces|police forces"
+    r"|constabularies)\s+(?:should|must|are asked to|are expected to)\b.{0,200}"
+    r"\b(?:should|must|asked to|expected to)(?: also)?:$")
+_ADVISES_HEAD = re.compile(
+    r"^(?:[\d.]+\s+)?what (?:chief constables|forces|police forces|constabularies|pccs"
+    r"|commissioners) (?:should|must|need to) do\b")
+
+
 def _advises(text: str) -> bool:
     t = " ".join(text.lower().replace("\u2019", "'").split())
+    if _ADVISES_FORCES.match(t) or _ADVISES_HEAD.match(t):
+        return True
     if not t.endswith(":") or len(t) > 90:
         return False
     m = _ADVISES.match(t)
@@ -758,6 +777,22 @@ _STORIES = ("case stud", "victims' stories", "victim stories", "victims\u2019 st
 def _stories_heading(text: str) -> bool:
     t = text.lower()
     return len(t.split()) <= 8 and any(w in t for w in _STORIES)
+
+
+# A decision paper's options and the draft it asks to adopt: 'Option 2 – Adopt the draft
+# framework', 'Annex A – Summary of the draft framework', 'The proposed procedure'. A draft
+# document's own title ('Draft procedure v0.3') is its title, not a section heading.
+_PROPOSAL = re.compile(
+    r"^(?:(?:annex|appendix|annexe)\s+\w+\s*[\u2013\u2014:.-]\s*)?(?:\d+(?:\.\d+)*\.?\s+)?"
+    r"(?:(?:a\s+)?(?:summary|outline|overview) of\s+)?(?:the\s+)?"
+    r"(?:options?(?:\s+\d+|\s+[a-c])?(?:\s*$|\s*[\u2013\u2014:-])|proposals?\b"
+    r"|(?:draft|proposed)\s+(?:force\s+)?(?:framework|procedure|policy|protocol|guidance|changes"
+    r"|arrangements?|scheme|model|approach|process|pathway|service)\b)", re.IGNORECASE)
+
+
+def _proposal_heading(text: str) -> bool:
+    t = " ".join(text.split())
+    return len(t.split()) <= 12 and _PROPOSAL.match(t) is not None
 
 
 def _findings_heading(text: str) -> bool:
