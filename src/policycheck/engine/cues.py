@@ -106,6 +106,9 @@ DEFERRAL = Concept(
         "will also consider", "will also explore", "we be develop", "we be currently develop",
         "be currently develop", "we be write", "be be write", "we be work on",
         # still being thought about: 'we are considering how ...', 'ask X to consider how'
+        # text still to be written into the procedure: 'We will add a section on telling victims'
+        "will add a section", "will add a paragraph", "will add a new section",
+        "will add a new paragraph", "we will add", "will be add",
         "we be consider", "we be also consider", "be currently consider", "be consider how",
         "be also consider how", "to consider how", "consider how best", "consider how it might",
         # what a document still to be written will say: 'It will also make clear that ...'
