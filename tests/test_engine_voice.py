@@ -630,3 +630,29 @@ def test_a_speakers_position_reported_in_minutes_is_theirs() -> None:
         "clear: victims were to be treated as victims first, whatever their immigration "
         "status.")
     assert _finding(doc, "REC4-PROTOCOL").status is MISSING
+
+
+PANEL_METHOD = (
+    "# Scrutiny of the force's response to Safe to share?\n\n"
+    "## How we carried out the review\n\n"
+    "We held evidence sessions with the Detective Superintendent for Safeguarding and with "
+    "two local support services for victims with insecure immigration status.\n\n"
+    "We also read a response from Southall Black Sisters to our call for evidence, and their "
+    "advisers told us that officers refer victims to them by phone.\n\n"
+    "## What we found\n\n"
+    "We were not assured that officers know the referral routes."
+)
+
+
+def test_a_scrutiny_panels_method_is_no_referral_pathway() -> None:
+    """Who a panel heard from is how it reviewed the force, not a route the force offers."""
+    f = finding("REC4-SPECIALIST-PATHWAYS", PANEL_METHOD)
+    assert f.status is not MET, f.reason
+
+
+def test_a_pointer_to_other_procedures_does_not_tell_the_routes_apart() -> None:
+    f = finding("REC4-MSHT-DA",
+                "The different referral routes and consent requirements for victims of domestic "
+                "abuse and of modern slavery are set out in the Domestic Abuse Procedure (PR-0204) "
+                "and the Modern Slavery Procedure (PR-0251).")
+    assert f.status is not MET, f.reason

@@ -351,6 +351,9 @@ AUDITOR = Concept(
         "thematic review", "the review find", "this review find", "our review find",
         "the review team", "semi-structured interview", "interviewee", "we find no",
         "the review test", "the review look at",
+        # a scrutiny panel's review: 'We held evidence sessions with ...', 'our call for evidence'
+        "call for evidence", "evidence session", "we be not assure", "we be not satisfied that",
+        "the panel find", "the panel be not assure",
     ),
 )
 DESCRIBED = Concept(

@@ -765,7 +765,9 @@ def _asks(text: str) -> bool:
 # In an audit or review: sections that say what it did and what it found, not what the force does.
 _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we found",
              "what we did", "method", "methodology", "scope and method", "scope and methodology",
-             "approach and method", "audit findings", "review findings", "detailed findings")
+             "approach and method", "audit findings", "review findings", "detailed findings",
+             "how we carried out", "how we conducted", "how we did the review", "our approach",
+             "evidence we", "what we saw", "what we heard")
 
 
 # An annual report's stories: what happened to one victim is no practice.
