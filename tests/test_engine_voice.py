@@ -37,6 +37,12 @@ QUOTED_LIST = (
 )
 
 VOICE = [
+    # A panel's summary of the recommendations, each marked with who it was addressed to.
+    ("REC1-THIRD-PARTY",
+     "Recommendation 1 (chief constables): where officers only have doubts about a domestic abuse "
+     "victim's immigration status, they should stop sharing information with Immigration "
+     "Enforcement and should instead link the victim to an independent third party such as "
+     "Southall Black Sisters.", MISSING, "attributed"),
     # Someone else's words: a quoted list, a report's finding, a recommendation's own form.
     ("REC1-NO-SHARE-ON-DOUBT", QUOTED_LIST, MISSING, "attributed"),
     ("REC1-THIRD-PARTY", QUOTED_LIST, MISSING, "attributed"),

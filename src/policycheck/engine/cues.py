@@ -198,6 +198,10 @@ ATTRIBUTION = Concept(
         "the draft say", "the draft state", "in the draft",
         "recommendation ... extract", "( to chief constables",
         "( to police and crime commissioners",
+        # a summary of the recommendations: 'Recommendation 1 (chief constables): ... they should'
+        "recommendation ... ( chief constable", "recommendation ... ( to chief constable",
+        "recommendation ... ( all force", "recommendation ... ( the home office",
+        "recommendation ... ( pcc", "recommendation ... ( police and crime commissioner",
         "as the report make clear", "echo the report", "share the report 's view",
     ),
 )
