@@ -196,3 +196,15 @@ def test_a_foot_label_in_a_document_that_is_no_captured_page_is_kept(
     path.write_text(f"Officers must refer the victim to Rights of Women.\n\n{line}\n",
                     encoding="utf-8")
     assert texts(extract_text(path, ExtractOptions()))[-1] == line
+
+
+def test_a_long_support_banner_above_a_captured_pages_title_is_furniture(tmp_path: Path) -> None:
+    page = ("Skip to main content\nOffice of the Police and Crime Commissioner for Anyshire\n"
+            "Need support now? Victims of any crime can contact Anyshire Victim Care free on "
+            "0808 196 0640, whether or not you have reported the crime to the police.\n\n"
+            "# The Commissioner's response\n\nI fund an independent advice service.\n")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    read = texts(extract_markdown(path, ExtractOptions()))
+    assert not any(t.startswith("Need support now?") for t in read)
+    assert "I fund an independent advice service." in read

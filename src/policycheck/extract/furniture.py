@@ -142,11 +142,21 @@ def furniture_lines(
     for i, text in enumerate(cleaned):  # the top of the page
         if i in drop or not text:
             continue
-        if heading(i) or (len(text.split()) > 5 and not linked(lines[i])
-                          and not _menu_row(text)):
+        if heading(i):
             break
+        if _HELP_BOX.match(text):  # a site-wide banner above the title
+            drop.add(i)
+            continue
         if linked(lines[i]) or _short(text) or _menu_row(text):
             drop.add(i)
+            continue
+        # the site's name just above the page's title ('Office of the Police and Crime
+        # Commissioner for Anyshire'): kept, and the top goes on to the title
+        if (len(text.split()) <= 12 and not text.endswith(_END)
+                and any(heading(j) for j in range(i + 1, min(i + 9, len(lines))))):
+            continue
+        if len(text.split()) > 5:
+            break
     closing = [i for i, text in enumerate(cleaned) if _CLOSING.match(text)]
     if closing and not any(heading(j) for j in range(closing[-1] + 1, len(lines))):
         drop.update(j for j in range(closing[-1], len(lines)) if cleaned[j])
