@@ -662,3 +662,24 @@ def test_a_pointer_to_other_procedures_does_not_tell_the_routes_apart() -> None:
                 "abuse and of modern slavery are set out in the Domestic Abuse Procedure (PR-0204) "
                 "and the Modern Slavery Procedure (PR-0251).")
     assert f.status is not MET, f.reason
+
+
+JOINT = (
+    "# Joint protocol: migrant victims of domestic abuse\n\n"
+    "## 4. Responsibilities of Anyshire Police\n\n"
+    "### 4.1 First response\n\n"
+    "Anyshire Police will treat every victim of domestic abuse as a victim first and foremost, "
+    "whatever her immigration status.\n\n"
+    "### 4.2 Within the force\n\n"
+    "The Head of Public Protection owns this protocol for the force.\n\n"
+    "## 5. Responsibilities of Anyshire Women's Aid\n\n"
+    "Anyshire Women's Aid will run quarterly outreach drop-in sessions with migrant community "
+    "groups, so that women know their rights.\n"
+)
+
+
+def test_a_partys_own_section_is_its_own_and_another_partys_is_not() -> None:
+    """'4. Responsibilities of Anyshire Police' > '4.1 First response' is the police's duty;
+    '5. Responsibilities of Anyshire Women's Aid' is the charity's, not police outreach."""
+    assert finding("REC4-PROTOCOL", JOINT).status is MET
+    assert finding("REC4-OUTREACH", JOINT).status is not MET

@@ -821,9 +821,12 @@ def _party_headings(analysis: Analysis) -> set[int]:
             continue
         path = block.location.heading_path
         text = _lead_words(block.text)
-        if _BY_PARTY.search(text) and not _POLICE.search(text):
-            out.add(bi)
-        if len(path) >= 2 and any(w in path[-2].lower() for w in _PARTY_PARENT):
+        if (_BY_PARTY.search(text) or _OF_PARTY.match(text)) and not _POLICE.search(text):
+            out.add(bi)  # '5. Responsibilities of the Council'
+        # the parts of a party's own section ('4. Responsibilities of Mardale Police' > '4.1
+        # First response') are that party's, not siblings of other parties
+        if (len(path) >= 2 and any(w in path[-2].lower() for w in _PARTY_PARENT)
+                and not _OF_PARTY.match(_lead_words(path[-2]))):
             groups.setdefault(path[:-1], []).append((bi, text))
         if _WHAT_PARTY.match(text):
             whats.setdefault(path[:-1], []).append((bi, text))
@@ -832,6 +835,11 @@ def _party_headings(analysis: Analysis) -> set[int]:
         if police and len(members) >= 2:
             out.update(bi for bi, text in members if bi not in police)
     return out
+
+
+# '5. Responsibilities of the Council', 'Role of the refuge', 'Duties of the Provider'.
+_OF_PARTY = re.compile(r"^(?:(?:roles? and )?responsibilities|(?:the )?roles?|duties|commitments"
+                       r"|obligations|undertakings) of (?:the )?\S")
 
 
 # A joint leaflet's 'What Buttermere Police will do' beside 'What we, the Refuge, can do'.
