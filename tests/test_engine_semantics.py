@@ -442,3 +442,31 @@ def test_an_abbreviation_the_document_defines_names_what_it_abbreviates(
     assert (result.status is MET) == (expected is MET), result.reason
     if defined:
         assert any("calling BMRC" in ev.text for ev in result.evidence)
+
+
+def test_a_numbered_right_named_in_a_table_is_no_commitment_to_deliver_it() -> None:
+    """'10 – To be paid expenses and have property returned' titles a row of a table of rights;
+    the row's other cell says another body delivers it."""
+    heading = ("Who delivers each right",)
+    blocks = [
+        Block(BlockKind.HEADING, heading[0], Location(heading_path=heading), 1),
+        Block(BlockKind.PARAGRAPH,
+              "This procedure sets out how the Witness Care Unit delivers the Victims' Code to "
+              "victims and witnesses of crime, whatever their immigration status.",
+              Location(heading_path=heading, paragraph=1)),
+        Block(BlockKind.PARAGRAPH,
+              "Every victim of crime is entitled to the rights in the table; the unit keeps "
+              "victims and witnesses informed from charge to the end of the case.",
+              Location(heading_path=heading, paragraph=2)),
+    ]
+    rows = [("Right", "Who delivers it"),
+            ("10 – To be paid expenses and have property returned",
+             "CPS Witness Expenses Team; officer in the case")]
+    for r, row in enumerate(rows, start=1):
+        blocks += [Block(BlockKind.TABLE_CELL, text,
+                         Location(heading_path=heading, table=1, row=r, cell=c))
+                   for c, text in enumerate(row, start=1)]
+    document = Document(Path("t.docx"), "docx", tuple(blocks))
+    vcop = next(r for r in RULESETS if r.id == "victims-code")
+    result = next(f for f in check(document, vcop).findings if f.criterion.id == "VCOP-R10")
+    assert result.status is not MET, result.evidence

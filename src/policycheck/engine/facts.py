@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from policycheck.engine.assess import stances
@@ -229,9 +230,12 @@ _TITLE_VERBS = ("to be", "to get", "to have", "to receive", "to make", "to under
 def _right_title(block: Block) -> bool:
     """A table cell that names a right ('To be given information about compensation'): a
     title in a table of rights, not a commitment to deliver it."""
-    text = block.text.strip()
+    text = _RIGHT_NUMBER.sub("", block.text.strip())  # '2 – To have details ...', 'Right 5:'
     return (block.kind is BlockKind.TABLE_CELL and len(text.split()) <= 12
             and not text.endswith(".") and text.lower().startswith(_TITLE_VERBS))
+
+
+_RIGHT_NUMBER = re.compile(r"^(?:right\s+)?\d{1,2}\s*[.:)\u2013\u2014-]?\s*", re.IGNORECASE)
 
 
 def _recommendation_label(text: str) -> bool:
