@@ -106,6 +106,12 @@ DEFERRAL = Concept(
         "will also consider", "will also explore", "we be develop", "we be currently develop",
         "be currently develop", "we be write", "be be write", "we be work on",
         # still being thought about: 'we are considering how ...', 'ask X to consider how'
+        # a meeting's agreed actions: 'It was agreed that JB would bring a revised draft ...'
+        "would bring a", "would explore", "would report back", "would be share with",
+        "would draft", "would prepare", "would produce", "would develop", "would look at",
+        "would look into", "would consider",
+        "for sign - off", "for sign-off", "await sign - off", "await sign-off",
+        "for comment before",
         # text still to be written into the procedure: 'We will add a section on telling victims'
         "will add a section", "will add a paragraph", "will add a new section",
         "will add a new paragraph", "we will add", "will be add",
