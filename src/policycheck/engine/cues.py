@@ -106,6 +106,8 @@ DEFERRAL = Concept(
         "will also consider", "will also explore", "we be develop", "we be currently develop",
         "be currently develop", "we be write", "be be write", "we be work on",
         # still being thought about: 'we are considering how ...', 'ask X to consider how'
+        # a review in hand: 'we are looking again at the circumstances in which ...'
+        "look again at", "be look again at",
         # a meeting's agreed actions: 'It was agreed that JB would bring a revised draft ...'
         "would bring a", "would explore", "would report back", "would be share with",
         "would draft", "would prepare", "would produce", "would develop", "would look at",
