@@ -208,3 +208,16 @@ def test_a_long_support_banner_above_a_captured_pages_title_is_furniture(tmp_pat
     read = texts(extract_markdown(path, ExtractOptions()))
     assert not any(t.startswith("Need support now?") for t in read)
     assert "I fund an independent advice service." in read
+
+
+def test_a_teaser_ending_in_an_arrow_above_a_captured_pages_title_is_furniture(
+        tmp_path: Path) -> None:
+    page = ("Skip to main content\nPolice and Crime Commissioner for Anyshire\n"
+            "Worried about reporting a crime because of your immigration status? Find out how to "
+            "report safely \u2192\n\n# Commissioner welcomes new procedure\n\n"
+            "I fund an independent advice service.\n")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    read = texts(extract_markdown(path, ExtractOptions()))
+    assert not any(t.startswith("Worried about reporting") for t in read)
+    assert "I fund an independent advice service." in read

@@ -58,6 +58,7 @@ _FOOTER = re.compile(
 _MD_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 _MD_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _END = (".", "?", "!", ":", ";", ",")
+_ARROWS = ("\u2192", "\u203a", "\u00bb", ">>")
 
 
 # A site-wide banner or teaser that links elsewhere: '... just because of doubts about your
@@ -144,7 +145,9 @@ def furniture_lines(
             continue
         if heading(i):
             break
-        if _HELP_BOX.match(text):  # a site-wide banner above the title
+        # a site-wide banner above the title: 'Need support now? ...', '... Find out how to
+        # report safely →'
+        if _HELP_BOX.match(text) or text.endswith(_ARROWS):
             drop.add(i)
             continue
         if linked(lines[i]) or _short(text) or _menu_row(text):
