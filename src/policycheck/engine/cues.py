@@ -106,6 +106,15 @@ DEFERRAL = Concept(
         "will also consider", "will also explore", "we be develop", "we be currently develop",
         "be currently develop", "we be write", "be be write", "we be work on",
         # still being thought about: 'we are considering how ...', 'ask X to consider how'
+        # planned, scheduled or still to be issued: 'Training ... is planned for 2025', 'Further
+        # guidance on the purpose of sharing will be issued by the Information Management Unit'
+        "be plan for", "be schedule for", "be due to start", "be due to begin",
+        "will be issue by",
+        # whether something should exist at all: 'shall consider, with X, whether a programme of
+        # engagement ... should be established'
+        "whether ... should be establish", "whether ... should be introduce",
+        "whether ... should be develop", "whether ... should be set up",
+        "whether ... should be adopt", "whether ... should be create",
         # a review in hand: 'we are looking again at the circumstances in which ...'
         "look again at", "be look again at",
         # a meeting's agreed actions: 'It was agreed that JB would bring a revised draft ...'
@@ -313,6 +322,8 @@ SCRUTINY = Concept(
         "obtain assurance", "receive assurance", "seek ... assurance", "be assure that",
         "hold ... to account", "scrutinise", "scrutinize", "scrutiny of", "monitor ... progress",
         "monitor the force", "monitor how the force", "monitor ... implementation",
+        # a commissioner's plan: 'I will also monitor how Ambleside Constabulary delivers ...'
+        "monitor how", "will monitor whether",
         "ask the force to", "ask the chief constable to", "request ... update",
         "receive ... update", "understand how the force", "understand whether the force",
         "understand the force", "to understand how", "to understand what", "to understand whether",
