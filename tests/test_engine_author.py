@@ -31,6 +31,7 @@ def _status(text: str, criterion: str) -> tuple[Status, str]:
     "# Letter to the Home Secretary\n\nOffice of the Police and Crime Commissioner for Anyshire",
     "# Annual report\n\nSasha Penrose, Police and Crime Commissioner for Anyshire",
     "# Progress on Safe to share?\n\nReport of: Chief Executive, OPCC for Anyshire",
+    "# Commissioner welcomes new police procedure\n\nPolice and Crime Commissioner for Anyshire",
 ])
 def test_an_oversight_bodys_account_of_force_practice_does_not_meet_it(opening: str) -> None:
     status, reason = _status(f"{opening}\n\n{INFORM}", "REC4-INFORM-VICTIMS")
@@ -59,3 +60,16 @@ def test_a_chief_constables_signature_makes_the_force_the_author() -> None:
 def test_what_an_oversight_body_can_do_itself_still_counts() -> None:
     text = f"# Safe to share? – the Commissioner's response\n\n{PATHWAY}"
     assert _status(text, "REC4-SPECIALIST-PATHWAYS")[0] is Status.MET
+
+
+def test_an_oversight_bodys_summary_of_the_force_procedure_is_a_description() -> None:
+    """'According to the force, ... it sets out that:' and its list, on a commissioner's page."""
+    text = ("# Commissioner welcomes new police procedure\n\n"
+            "Police and Crime Commissioner for Anyshire\n\n"
+            "According to the force, the procedure applies to every officer. It sets out that:\n\n"
+            "- officers will not pass a domestic abuse victim's details to Immigration Enforcement "
+            "where they only have doubts about the victim's immigration status.")
+    rec1 = next(r for r in load_rulesets(BUNDLED_RULESETS) if r.id == "rec1")
+    found = check(passage_document(text), rec1).findings[0]
+    assert found.criterion.id == "REC1-NO-SHARE-ON-DOUBT"
+    assert found.status is not Status.MET, found.reason

@@ -34,7 +34,10 @@ _OVERSIGHT_TITLE = re.compile(
     r"|\boffice of the " + _PCC, re.IGNORECASE)
 _FORCE_TITLE = re.compile(
     r"\bchief constable['\u2019]s\b|\bforce order\b"
-    r"|^(?:[\w ]+ )?(?:constabulary|police)\b(?! and crime| fire and crime|,? fire)[^|]{0,80}"
+    # the force's own name first: 'Anyshire Constabulary - Procedure PR-114' (not 'Commissioner
+    # welcomes new police procedure')
+    r"|^(?-i:(?:[A-Z][\w'\u2019-]* ){1,3})(?:constabulary|police)\b(?! and crime| fire and crime"
+    r"|,? fire)[^|]{0,80}"
     r"\b(?:procedure|policy|sop|standard operating procedure|direction)\b", re.IGNORECASE)
 _OVERSIGHT_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (
     # letterhead or signature: 'Office of the Police and Crime Commissioner for Ivelford'

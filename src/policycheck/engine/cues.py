@@ -377,6 +377,9 @@ AUDITOR = Concept(
         # a scrutiny panel's review: 'We held evidence sessions with ...', 'our call for evidence'
         "call for evidence", "evidence session", "we be not assure", "we be not satisfied that",
         "the panel find", "the panel be not assure",
+        # a survey of staff: 'of the 300 respondents', 'the survey found'
+        "respondent", "survey respondent", "the survey find", "the survey show", "a survey of",
+        "survey of ... officer", "survey of ... staff", "of those who respond",
     ),
 )
 DESCRIBED = Concept(

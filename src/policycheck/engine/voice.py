@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from policycheck.engine import cues
+from policycheck.engine import author, cues
 from policycheck.engine.context import units
 from policycheck.engine.matcher import Hit
 from policycheck.engine.nlp import Analysis, Sentence
@@ -409,8 +409,11 @@ def voices(
     level = 0  # the level of the heading the current block stands under
     carried = _Carried()  # what the last body block hands on to the next
     columns = _column_voices(analysis, cue_hits)
+    # an audit, inspection, survey or review, or a document by an oversight body: what it says
+    # the force's procedure requires is a description, and what it found is history
     audit = sum(1 for hits in cue_hits for h in hits
-                if h.concept == "auditor" and not h.cancelled_by) >= AUDIT_MIN
+                if h.concept == "auditor" and not h.cancelled_by) >= AUDIT_MIN \
+        or author.oversight(analysis) is not None
     planned = _action_tables(analysis)
     open_rows, done_cells = _row_statuses(analysis)
     parties = _party_headings(analysis)
@@ -767,7 +770,11 @@ _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we fo
              "what we did", "method", "methodology", "scope and method", "scope and methodology",
              "approach and method", "audit findings", "review findings", "detailed findings",
              "how we carried out", "how we conducted", "how we did the review", "our approach",
-             "evidence we", "what we saw", "what we heard")
+             "evidence we", "what we saw", "what we heard",
+             # a survey or training needs analysis: '4.1 Survey results', '5. Gaps identified'
+             "survey results", "survey findings", "results of the survey", "gaps identified",
+             "gap analysis", "key gaps", "identified gaps", "what officers told us",
+             "what staff told us")
 
 
 # An annual report's stories: what happened to one victim is no practice.
@@ -789,7 +796,14 @@ _PROPOSAL = re.compile(
     r"(?:(?:a\s+)?(?:summary|outline|overview) of\s+)?(?:the\s+)?"
     r"(?:options?(?:\s+\d+|\s+[a-c])?(?:\s*$|\s*[\u2013\u2014:-])|proposals?\b"
     r"|(?:draft|proposed)\s+(?:force\s+)?(?:framework|procedure|policy|protocol|guidance|changes"
-    r"|arrangements?|scheme|model|approach|process|pathway|service)\b)", re.IGNORECASE)
+    r"|arrangements?|scheme|model|approach|process|pathway|service|plan|training)\b"
+    # a training needs analysis's or review's proposals: '6. Recommended training content'
+    r"|recommended\s+(?:training|content|actions?|options?|package|programme|plan|changes)\b"
+    # a plan's targets: 'How we will measure success', 'Measures of success' (a contract's key
+    # performance indicators are its terms, not targets)
+    r"|how\s+(?:we|i)\s+will\s+measure\b|(?:measures|indicators)\s+of\s+success\b"
+    r"|success\s+measures\b)",
+    re.IGNORECASE)
 
 
 def _proposal_heading(text: str) -> bool:
