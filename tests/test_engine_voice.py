@@ -244,8 +244,24 @@ def test_a_document_mainly_about_detainees_meets_nothing() -> None:
     reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
     findings = [f for r in reports for f in r.findings]
     assert {f.status for f in findings} == {MISSING}
-    assert findings[0].reason.startswith("the document is mainly about suspects, detainees or "
-                                         "offenders, not victims or witnesses")
+    assert findings[0].reason.startswith("the document is mainly about suspects, detainees, "
+                                         "offenders or job applicants, not victims or witnesses")
+
+
+def test_a_vetting_policy_about_applicants_meets_nothing() -> None:
+    """Applicants' immigration status and one line on refugee organisations do not make a
+    vetting policy about victims: its all-staff scope and data-protection section count for
+    nothing."""
+    applicants = "\n\n".join(
+        f"7.{n} Each applicant must show their right to work in the UK and their immigration "
+        "status in line with the Home Office guidance for employers." for n in range(10))
+    doc = passage_document(
+        "# Vetting policy\n\n2.1 This policy applies to all officers, staff and volunteers.\n\n"
+        + applicants + "\n\n9.1 Vetting information is processed in accordance with the Data "
+        "Protection Act 2018.\n\n12.3 The Positive Action Team works with refugee and migrant "
+        "organisations to encourage applications.")
+    reports = check_all(doc, [r for r in RULESETS if r.id in ("rec1", "rec4", "rec5")])
+    assert {f.status for r in reports for f in r.findings} == {MISSING}
 
 
 @pytest.mark.parametrize(("text", "spans"), [
