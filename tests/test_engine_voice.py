@@ -37,6 +37,15 @@ QUOTED_LIST = (
 )
 
 VOICE = [
+    # A quoted name is a title, not a statement.
+    ("REC4-PROTOCOL",
+     "All response officers have completed the e-learning module \u201cVictims First: "
+     "Immigration Status\u201d.", MISSING, "attributed"),
+    # A commissioner's expectations of the force.
+    ("REC1-NO-SHARE-ON-DOUBT",
+     "# What I expect of the Chief Constable\n\n- ensure that officers do not share a domestic "
+     "abuse victim's information with Immigration Enforcement where the only concern is doubt "
+     "about their status;", MISSING, "scrutiny"),
     # A panel's summary of the recommendations, each marked with who it was addressed to.
     ("REC1-THIRD-PARTY",
      "Recommendation 1 (chief constables): where officers only have doubts about a domestic abuse "

@@ -109,6 +109,28 @@ def _span_end(norms: list[str], texts: list[str], sent: Sentence, hit: Hit) -> i
     return sent.tok_end
 
 
+# A name in quotation marks: 'completed the e-learning module "Victims First: Immigration
+# Status"', 'a leaflet called "Safe to report"' names a title, it states nothing.
+_NAMING = frozenset({"module", "course", "package", "leaflet", "booklet", "campaign", "poster",
+                     "titled", "entitled", "called", "named", "headed", "video", "film",
+                     "e-learning", "input", "session", "toolkit", "programme", "conference"})
+
+
+def _titles(doc: Any, text: str) -> list[tuple[int, int]]:
+    """Quoted names of short length right after a naming word."""
+    out: list[tuple[int, int]] = []
+    for a, b in quotations(text):
+        if len(text[a:b].split()) >= MIN_QUOTE_WORDS:
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        before = [t.norm_ for t in doc[max(0, span.start - 3):span.start]]
+        if _NAMING & set(before):
+            out.append((span.start, span.end))
+    return out
+
+
 def _quoted_tokens(doc: Any, text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in quotations(text):
@@ -293,7 +315,12 @@ def _unclosed(text: str) -> bool:
 
 def _quotes(state: _Block, doc: Any, text: str, own_lead: bool = False) -> None:
     """Long quotations that the sentence attributes, or that are the whole sentence (unless the
-    paragraph before introduced the author's own procedure)."""
+    paragraph before introduced the author's own procedure); and quoted names."""
+    for start, end in _titles(doc, text):
+        for sent in state.sentences:
+            a, b = max(start, sent.tok_start), min(end, sent.tok_end)
+            if a < b:
+                state.voices[sent.index].append(Voice("attributed", "a quoted title", a, b))
     for start, end in _quoted_tokens(doc, text):
         for prev, sent in zip([None, *state.sentences], state.sentences, strict=False):
             a, b = max(start, sent.tok_start), min(end, sent.tok_end)
@@ -737,8 +764,11 @@ _ADVISES_FORCES = re.compile(
     r"|constabularies)\s+(?:should|must|are asked to|are expected to)\b.{0,200}"
     r"\b(?:should|must|asked to|expected to)(?: also)?:$")
 _ADVISES_HEAD = re.compile(
-    r"^(?:[\d.]+\s+)?what (?:chief constables|forces|police forces|constabularies|pccs"
-    r"|commissioners) (?:should|must|need to) do\b")
+    r"^(?:[\d.]+\s+)?(?:what (?:chief constables|forces|police forces|constabularies|pccs"
+    r"|commissioners) (?:should|must|need to) do\b"
+    # a commissioner's plan: 'What I expect of the Chief Constable'
+    r"|what (?:i|we|the commissioner|the panel) (?:expects?|will expect|want) (?:of|from) "
+    r"(?:the )?(?:chief constable|force|constabulary|police)\b)")
 
 
 def _advises(text: str) -> bool:
