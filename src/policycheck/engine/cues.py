@@ -247,6 +247,9 @@ ADDRESSED = Concept(
         "police and crime commissioners should", "PCCs should", "commissioners should",
         "to police and crime commissioners :", "to the Home Office :", "the NPCC should",
         "forces be ask to", "forces be expect to", "HMICFRS expect",
+        # national guidance's expectations of every force: 'Forces should engage regularly ...'
+        "forces should", "forces must", "all forces should", "each force should",
+        "every force should", "forces will need to", "forces need to",
         "they ask forces to", "they ask chief constables to", "ask forces to :",
         "ask chief constables to :", "they call on forces to", "forces should :",
         "address to chief constables", "they recommend that forces",
@@ -255,6 +258,10 @@ ADDRESSED = Concept(
         "the framework should", "we recommend that", "we would recommend", "we urge",
         "we would urge", "we would ask the force", "we ask the force",
     ),
+    # national guidance introducing its own principles: 'Forces should apply the following
+    # principles in every contact ...:' is the guidance's voice, and so are the principles
+    unless_within=("forces should apply the following", "forces should apply these",
+                   "forces should follow the principle", "forces should observe the following"),
 )
 
 # Another body's account of its own document, retold by the author ("the force has advised

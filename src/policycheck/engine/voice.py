@@ -768,7 +768,7 @@ _ADVISES_HEAD = re.compile(
     r"|commissioners) (?:should|must|need to) do\b"
     # a commissioner's plan: 'What I expect of the Chief Constable'
     r"|what (?:i|we|the commissioner|the panel) (?:expects?|will expect|want) (?:of|from) "
-    r"(?:the )?(?:chief constable|force|constabulary|police)\b)")
+    r"(?:the )?(?:[\w'\u2019-]+ ){0,2}(?:chief constable|force|constabulary|police)\b)")
 
 
 def _advises(text: str) -> bool:
