@@ -209,6 +209,9 @@ ATTRIBUTION = Concept(
         "the recommendation read", "recommendation read :", "recommendation be :",
         "agree with the report that", "agree with the inspectorate that", "as the report say",
         "tell us that", "told us that", "partners tell us", "extract :",
+        # what people consulted said: 'Most said they would not contact the police directly'
+        "most say", "many say", "some say", "several say", "most of them say",
+        "participant say", "respondent say", "woman say", "women say",
         "share ? find", "share ? say", "share ? recommend", "share ? conclude",
         # what a consultee welcomes in someone else's draft
         "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",

@@ -810,7 +810,11 @@ _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we fo
 # An annual report's stories: what happened to one victim is no practice.
 _STORIES = ("case stud", "victims' stories", "victim stories", "victims\u2019 stories", "stories",
             "case example", "in their own words", "real stories", "notes to editor",
-            "note to editor")
+            "note to editor",
+            # a document's record of its own changes: 'Version history', 'Change log'
+            "version history", "document history", "revision history", "change log",
+            "amendment history", "version control", "changes in this version",
+            "summary of changes")
 
 
 def _stories_heading(text: str) -> bool:
