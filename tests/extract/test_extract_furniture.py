@@ -221,3 +221,30 @@ def test_a_teaser_ending_in_an_arrow_above_a_captured_pages_title_is_furniture(
     read = texts(extract_markdown(path, ExtractOptions()))
     assert not any(t.startswith("Worried about reporting") for t in read)
     assert "I fund an independent advice service." in read
+
+
+def test_related_page_titles_listed_under_a_label_are_furniture(tmp_path: Path) -> None:
+    page = ("Skip to main content\n# Reporting a crime\n\nWe want to hear from you.\n\n"
+            "Related pages\nDomestic abuse: get help and report\n"
+            "Victims' Code: your rights as a victim of crime\n"
+            "Third-party reporting: report through a support organisation\n"
+            "Was this page helpful? Yes | No\n")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    assert texts(extract_markdown(path, ExtractOptions()))[-1] == "We want to hear from you."
+
+
+def test_a_banner_link_above_the_title_is_furniture_and_the_sites_name_is_not(
+        tmp_path: Path) -> None:
+    page = ("Skip to main content\nAnyshire Police | Report | Contact us\n"
+            "Report it safely: help if you are worried about your immigration status\n"
+            "Home > About us > Publications\n\n# Our response\n\nWe have published a procedure.\n")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    read = texts(extract_markdown(path, ExtractOptions()))
+    assert not any(t.startswith("Report it safely") for t in read)
+    path.write_text(page.replace("Report it safely: help if you are worried about your "
+                                 "immigration status", "Office of the Police and Crime "
+                                 "Commissioner for Anyshire"), encoding="utf-8")
+    assert "Office of the Police and Crime Commissioner for Anyshire" in texts(
+        extract_markdown(path, ExtractOptions()))

@@ -58,6 +58,14 @@ _FOOTER = re.compile(
 _MD_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 _MD_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _END = (".", "?", "!", ":", ";", ",")
+# The site's own name above a captured page's title ('Office of the Police and Crime
+# Commissioner for Anyshire'): kept, it says who wrote the page.
+_ORG_NAME = re.compile(r"\b(?:constabulary|police|commissioner|council|opcc|pcc|panel)\b",
+                       re.IGNORECASE)
+# A related-links label on a line of its own: 'Related pages', 'See also', 'Useful links'.
+_RELATED_LABEL = re.compile(r"^\W*(?:related (?:pages|links|content|articles|information)|see also"
+                            r"|useful links|more in this section|in this section)\s*:?\s*$",
+                            re.IGNORECASE)
 _ARROWS = ("\u2192", "\u203a", "\u00bb", ">>")
 
 
@@ -157,12 +165,23 @@ def furniture_lines(
         # Commissioner for Anyshire'): kept, and the top goes on to the title
         if (len(text.split()) <= 12 and not text.endswith(_END)
                 and any(heading(j) for j in range(i + 1, min(i + 9, len(lines))))):
+            if not _ORG_NAME.search(text) or ":" in text:  # a banner link, not the site's name
+                drop.add(i)
             continue
         if len(text.split()) > 5:
             break
     closing = [i for i, text in enumerate(cleaned) if _CLOSING.match(text)]
     if closing and not any(heading(j) for j in range(closing[-1] + 1, len(lines))):
         drop.update(j for j in range(closing[-1], len(lines)) if cleaned[j])
+    # a 'Related pages' label and the page titles listed under it, one a line
+    for i, text in enumerate(cleaned):
+        if _RELATED_LABEL.match(text) and not heading(i):
+            drop.add(i)
+            for j in range(i + 1, len(lines)):
+                item = cleaned[j]
+                if not item or heading(j) or item.endswith(_END) or len(item.split()) > 12:
+                    break
+                drop.add(j)
     for i in range(len(lines) - 1, -1, -1):  # the foot of the page
         text = cleaned[i]
         if i in drop or not text:
