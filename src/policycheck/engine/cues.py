@@ -106,6 +106,11 @@ DEFERRAL = Concept(
         "will also consider", "will also explore", "we be develop", "we be currently develop",
         "be currently develop", "we be write", "be be write", "we be work on",
         # still being thought about: 'we are considering how ...', 'ask X to consider how'
+        # work in hand: 'We are completing a data protection impact assessment', 'a short leaflet
+        # ... will publish it when it is ready', 'is expected to be in place by 31 March',
+        # 'will be revised by 28 February', 'will keep them in mind as the plan is refreshed'
+        "we be complete a", "we be currently complete", "when it be ready", "once it be ready",
+        "be expect to be in place", "be be negotiate", "will be revise", "keep ... in mind",
         # planned, scheduled or still to be issued: 'Training ... is planned for 2025', 'Further
         # guidance on the purpose of sharing will be issued by the Information Management Unit'
         "be plan for", "be schedule for", "be due to start", "be due to begin",

@@ -767,6 +767,8 @@ _ADVISES_HEAD = re.compile(
     r"^(?:[\d.]+\s+)?(?:what (?:chief constables|forces|police forces|constabularies|pccs"
     r"|commissioners) (?:should|must|need to) do\b"
     # a commissioner's plan: 'What I expect of the Chief Constable'
+    # a charity's briefing for forces: 'What good practice looks like'
+    r"|what good practice looks like\b"
     r"|what (?:i|we|the commissioner|the panel) (?:expects?|will expect|want) (?:of|from) "
     r"(?:the )?(?:[\w'\u2019-]+ ){0,2}(?:chief constable|force|constabulary|police)\b)")
 
