@@ -248,3 +248,23 @@ def test_a_banner_link_above_the_title_is_furniture_and_the_sites_name_is_not(
                                  "Commissioner for Anyshire"), encoding="utf-8")
     assert "Office of the Police and Crime Commissioner for Anyshire" in texts(
         extract_markdown(path, ExtractOptions()))
+
+
+def test_a_footer_row_with_the_sites_address_is_furniture() -> None:
+    assert is_furniture("Anyshire Constabulary, Police Headquarters, Castle Road, Anyshire AN1 4PX"
+                        " | Accessibility | Privacy notice | Cookies | Freedom of information")
+    assert not is_furniture("Call 101 | Accessibility | Officers must tell the victim what will "
+                            "be shared and why.")
+
+
+def test_the_foot_starts_at_the_first_closing_line_not_the_last(tmp_path: Path) -> None:
+    page = ("Skip to main content\n# Report a crime\n\nPage last updated: 3 March 2025\n\n"
+            "We want to hear from you.\n\nWas this page helpful? Yes | No\n"
+            "Meet your neighbourhood team - drop-in sessions with migrant community groups are "
+            "held every month. Find an event near you\n"
+            "Related pages: Domestic abuse | Modern slavery\n© Anyshire Police 2025\n"
+            "Page last reviewed: 3 August 2022\n")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    read = texts(extract_markdown(path, ExtractOptions()))
+    assert read[-1] == "We want to hear from you."  # a date line near the top cuts nothing

@@ -58,6 +58,8 @@ _FOOTER = re.compile(
 _MD_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 _MD_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _END = (".", "?", "!", ":", ";", ",")
+FOOT_LINES = 12  # the last non-empty lines of a captured page where its foot can start
+_DATED = re.compile(r"^\W*page last (updated|reviewed)\b", re.IGNORECASE)
 # The site's own name above a captured page's title ('Office of the Police and Crime
 # Commissioner for Anyshire'): kept, it says who wrote the page.
 _ORG_NAME = re.compile(r"\b(?:constabulary|police|commissioner|council|opcc|pcc|panel)\b",
@@ -106,6 +108,13 @@ def _link_row(text: str) -> bool:
     if len(items) >= 3 and not any(i.endswith(_END) for i in items) and all(
             len(i.split()) <= 8 for i in items) and any(
             _FOOTER.match(i) or _ANYWHERE.match(i) for i in items):
+        return True
+    # 'Anyshire Constabulary, Police Headquarters, Castle Road, AN1 4PX | Accessibility |
+    # Privacy notice | Cookies': the site's address beside two or more footer links
+    footer = sum(1 for i in items if _FOOTER.match(i))
+    if footer >= 2 and not any(i.endswith(_END) for i in items) and sum(
+            1 for i in items if len(i.split()) > 8) <= 1 and all(
+            len(i.split()) <= 20 for i in items):
         return True
     words = text.lower().replace(",", " ").replace(":", " ").split()
     return len(words) >= 2 and all(w in _SOCIAL for w in words)
@@ -170,9 +179,19 @@ def furniture_lines(
             continue
         if len(text.split()) > 5:
             break
+    # everything from the first closing line ('Share this page', 'Was this page helpful?') of
+    # the page's last few lines, after which no heading follows, is the page's foot ('Page last
+    # reviewed' may close it too; near the top it only dates the page)
     closing = [i for i, text in enumerate(cleaned) if _CLOSING.match(text)]
-    if closing and not any(heading(j) for j in range(closing[-1] + 1, len(lines))):
-        drop.update(j for j in range(closing[-1], len(lines)) if cleaned[j])
+    last_heading = max((j for j in range(len(lines)) if heading(j)), default=-1)
+    filled = [j for j, text in enumerate(cleaned) if text]
+    foot = set(filled[-FOOT_LINES:])
+    first = next((c for c in closing if c > last_heading and c in foot
+                  and not _DATED.match(cleaned[c])), None)
+    if first is None and closing and closing[-1] > last_heading:
+        first = closing[-1]
+    if first is not None:
+        drop.update(j for j in range(first, len(lines)) if cleaned[j])
     # a 'Related pages' label and the page titles listed under it, one a line
     for i, text in enumerate(cleaned):
         if _RELATED_LABEL.match(text) and not heading(i):
