@@ -157,6 +157,8 @@ DEFERRAL = Concept(
         "further update", "remain outstanding", "be outstanding",
         # work in hand and offers: 'We are also preparing a leaflet', 'we would be glad to'
         "we be prepare", "we be also prepare", "be currently prepare", "would be glad to",
+        # an invitation to comment on a draft still to come: 'I would welcome your comments'
+        "would welcome your comment", "would welcome ... comment", "would welcome ... view",
         "would be happy to", "would welcome the opportunity",
         "be ready to become",
     ),
@@ -214,6 +216,9 @@ ATTRIBUTION = Concept(
         "the recommendation read", "recommendation read :", "recommendation be :",
         "agree with the report that", "agree with the inspectorate that", "as the report say",
         "tell us that", "told us that", "partners tell us", "extract :",
+        # a reply's account of the letter it answers: 'Your letter referred to Recommendation 1'
+        "your letter refer", "your letter ask", "your letter mention", "your letter raise",
+        "you refer to", "you ask about", "you raise",
         # what people consulted said: 'Most said they would not contact the police directly'
         "most say", "many say", "some say", "several say", "most of them say",
         "participant say", "respondent say", "woman say", "women say",

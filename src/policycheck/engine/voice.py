@@ -816,7 +816,10 @@ _STORIES = ("case stud", "victims' stories", "victim stories", "victims\u2019 st
             # a document's record of its own changes: 'Version history', 'Change log'
             "version history", "document history", "revision history", "change log",
             "amendment history", "version control", "changes in this version",
-            "summary of changes")
+            "summary of changes",
+            # the case that prompted a change: 'Why the SOP has changed', 'What happened'
+            "why the sop has changed", "why the procedure has changed",
+            "why the policy has changed", "why this has changed", "what happened")
 
 
 def _stories_heading(text: str) -> bool:
