@@ -198,14 +198,19 @@ def test_a_foot_label_in_a_document_that_is_no_captured_page_is_kept(
     assert texts(extract_text(path, ExtractOptions()))[-1] == line
 
 
+def read_page(tmp_path: Path, page: str) -> list[str]:
+    """The blocks read from a page captured as Markdown."""
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    return texts(extract_markdown(path, ExtractOptions()))
+
+
 def test_a_long_support_banner_above_a_captured_pages_title_is_furniture(tmp_path: Path) -> None:
     page = ("Skip to main content\nOffice of the Police and Crime Commissioner for Anyshire\n"
             "Need support now? Victims of any crime can contact Anyshire Victim Care free on "
             "0808 196 0640, whether or not you have reported the crime to the police.\n\n"
             "# The Commissioner's response\n\nI fund an independent advice service.\n")
-    path = tmp_path / "page.md"
-    path.write_text(page, encoding="utf-8")
-    read = texts(extract_markdown(path, ExtractOptions()))
+    read = read_page(tmp_path, page)
     assert not any(t.startswith("Need support now?") for t in read)
     assert "I fund an independent advice service." in read
 
@@ -216,9 +221,7 @@ def test_a_teaser_ending_in_an_arrow_above_a_captured_pages_title_is_furniture(
             "Worried about reporting a crime because of your immigration status? Find out how to "
             "report safely \u2192\n\n# Commissioner welcomes new procedure\n\n"
             "I fund an independent advice service.\n")
-    path = tmp_path / "page.md"
-    path.write_text(page, encoding="utf-8")
-    read = texts(extract_markdown(path, ExtractOptions()))
+    read = read_page(tmp_path, page)
     assert not any(t.startswith("Worried about reporting") for t in read)
     assert "I fund an independent advice service." in read
 
@@ -229,9 +232,7 @@ def test_related_page_titles_listed_under_a_label_are_furniture(tmp_path: Path) 
             "Victims' Code: your rights as a victim of crime\n"
             "Third-party reporting: report through a support organisation\n"
             "Was this page helpful? Yes | No\n")
-    path = tmp_path / "page.md"
-    path.write_text(page, encoding="utf-8")
-    assert texts(extract_markdown(path, ExtractOptions()))[-1] == "We want to hear from you."
+    assert read_page(tmp_path, page)[-1] == "We want to hear from you."
 
 
 def test_a_banner_link_above_the_title_is_furniture_and_the_sites_name_is_not(
@@ -239,15 +240,11 @@ def test_a_banner_link_above_the_title_is_furniture_and_the_sites_name_is_not(
     page = ("Skip to main content\nAnyshire Police | Report | Contact us\n"
             "Report it safely: help if you are worried about your immigration status\n"
             "Home > About us > Publications\n\n# Our response\n\nWe have published a procedure.\n")
-    path = tmp_path / "page.md"
-    path.write_text(page, encoding="utf-8")
-    read = texts(extract_markdown(path, ExtractOptions()))
+    read = read_page(tmp_path, page)
     assert not any(t.startswith("Report it safely") for t in read)
-    path.write_text(page.replace("Report it safely: help if you are worried about your "
-                                 "immigration status", "Office of the Police and Crime "
-                                 "Commissioner for Anyshire"), encoding="utf-8")
-    assert "Office of the Police and Crime Commissioner for Anyshire" in texts(
-        extract_markdown(path, ExtractOptions()))
+    named = page.replace("Report it safely: help if you are worried about your immigration "
+                         "status", "Office of the Police and Crime Commissioner for Anyshire")
+    assert "Office of the Police and Crime Commissioner for Anyshire" in read_page(tmp_path, named)
 
 
 def test_a_footer_row_with_the_sites_address_is_furniture() -> None:
@@ -264,7 +261,5 @@ def test_the_foot_starts_at_the_first_closing_line_not_the_last(tmp_path: Path) 
             "held every month. Find an event near you\n"
             "Related pages: Domestic abuse | Modern slavery\n© Anyshire Police 2025\n"
             "Page last reviewed: 3 August 2022\n")
-    path = tmp_path / "page.md"
-    path.write_text(page, encoding="utf-8")
-    read = texts(extract_markdown(path, ExtractOptions()))
+    read = read_page(tmp_path, page)
     assert read[-1] == "We want to hear from you."  # a date line near the top cuts nothing
