@@ -62,11 +62,19 @@ def _join(inherits: list[set[int]], group: Iterable[int]) -> None:
 
 
 def _lists(analysis: Analysis, inherits: list[set[int]], passage: list[int]) -> None:
-    """The items of one list, and the paragraph that leads into it, read together."""
+    """The items of one list, and the paragraph that leads into it, read together; so too a
+    quotation set off after a lead-in that ends in ':' ('Tell them, in these words:' and the
+    script)."""
     blocks = analysis.document.blocks
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
         if block is not None and block.kind is BlockKind.LIST_ITEM:
+            run.append(i)
+            continue
+        if block is not None and block.kind is BlockKind.PARAGRAPH and block.quoted and (
+                run or (i > 0 and blocks[i - 1].kind is BlockKind.PARAGRAPH
+                        and not blocks[i - 1].quoted
+                        and blocks[i - 1].text.rstrip().endswith(":"))):
             run.append(i)
             continue
         if run:

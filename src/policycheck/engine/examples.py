@@ -20,7 +20,8 @@ from policycheck.model import (
 
 
 def passage_document(text: str, name: str = "example") -> Document:
-    """A Document from a passage: blank lines split paragraphs, '# ' lines are headings."""
+    """A Document from a passage: blank lines split paragraphs, '# ' lines are headings, '- '
+    lines list items and '> ' lines a quotation set off from the text."""
     blocks: list[Block] = []
     path: list[str] = []
     para = 0
@@ -36,8 +37,10 @@ def passage_document(text: str, name: str = "example") -> Document:
             else:
                 para += 1
                 kind = BlockKind.LIST_ITEM if line.startswith("- ") else BlockKind.PARAGRAPH
-                body = line[2:] if kind is BlockKind.LIST_ITEM else line
-                blocks.append(Block(kind, body, Location(heading_path=tuple(path), paragraph=para)))
+                quoted = line.startswith("> ")
+                body = line[2:] if kind is BlockKind.LIST_ITEM or quoted else line
+                blocks.append(Block(kind, body, Location(heading_path=tuple(path), paragraph=para),
+                                    quoted=quoted))
     return Document(path=Path(name), format="text", blocks=tuple(blocks))
 
 
@@ -46,7 +49,7 @@ def _lines(chunk: str) -> Iterator[str]:
     buffer: list[str] = []
     for raw in chunk.split("\n"):
         line = raw.strip()
-        if line.startswith(("#", "- ")) and buffer:
+        if line.startswith(("#", "- ", "> ")) and buffer:
             yield " ".join(buffer)
             buffer = []
         if line.startswith("#"):

@@ -221,7 +221,15 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
     # 'Paragraph 5.3 now reads:', and in a letter on the author's own procedure 'It is now the
     # first paragraph of the procedure:' or 'We have changed the scope accordingly:'
     own_voice = bool(words & _PRESENT_SAYS) or bool(words & {"now", "we"})
-    return own_voice and any(t.norm_ in _OWN_DOCUMENTS for t in span)
+    if own_voice and any(t.norm_ in _OWN_DOCUMENTS for t in span):
+        return True
+    # a script: 'You must tell them, in these or similar words:', 'Say to the caller:'
+    return bool(words & _SCRIPT_VERBS) and bool(words & _SCRIPT_MARKS)
+
+
+_SCRIPT_VERBS = frozenset({"tell", "say", "explain", "reassure", "read"})
+_SCRIPT_MARKS = frozenset({"words", "script", "wording", "them", "her", "him", "caller",
+                           "victim", "witness"})
 
 
 SPEAKER_GAP = 4  # words between a speaker's title and what they did: 'DCI Anna Patel reported'
