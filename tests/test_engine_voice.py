@@ -503,6 +503,41 @@ def test_an_audit_report_describes_the_procedure(text: str, expected: Status) ->
     assert (finding("REC4-INFORM-VICTIMS", text).status is MET) == (expected is MET)
 
 
+@pytest.mark.parametrize(("criterion", "text"), [
+    # the questions an audit set itself, in the list they lead into
+    ("REC4-SHARING-CIRCUMSTANCES",
+     AUDIT + "The audit objectives were to establish whether:\n\n- contact with Immigration "
+     "Enforcement about victims is made only where the victim asks for it or is suspected of an "
+     "offence;"),
+    # the audit's account of the procedure it tested
+    ("REC4-ALL-STAFF",
+     AUDIT + "# 2. Background\n\nPR-210, on victims with insecure immigration status, applies to "
+     "all police officers, PCSOs and police staff, including call handlers."),
+    # a management response still in hand
+    ("REC5-SAFE-REPORTING",
+     "# Victims with insecure immigration status\n\nDiscussions with the Migrant Women's Centre "
+     "are under way, and an agreement on third-party reporting for migrant victims is expected to "
+     "be signed by April."),
+])
+def test_an_audits_questions_background_and_work_in_hand_are_not_practice(
+        criterion: str, text: str) -> None:
+    assert finding(criterion, text).status is not MET
+
+
+@pytest.mark.parametrize(("header", "voice"), [("Recommendation", "scrutiny"), ("Test", "history")])
+def test_an_audits_recommendations_and_tests_are_not_the_forces_practice(
+        header: str, voice: str) -> None:
+    doc = _table_document(
+        [["Ref", header, "Priority"],
+         ["R2", "Give victims with insecure immigration status written information on whether and "
+                "when their information may be shared with Immigration Enforcement.", "Low"]],
+        before="This audit is about victims with insecure immigration status.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    inform = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-INFORM-VICTIMS")
+    assert inform.status is not MET
+    assert f'({voice}: \'in the column "{header}"\')' in inform.reason
+
+
 def test_an_action_log_is_work_still_to_be_done() -> None:
     doc = _table_document(
         [["No.", "Action", "Owner", "Due"],

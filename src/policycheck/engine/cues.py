@@ -57,6 +57,8 @@ DEFERRAL = Concept(
         "plan to implement", "plan to review", "plan be in place", "plan be be develop",
         "be expect to be publish", "be expect to be issue", "be expect to be develop",
         "be expect to be agree", "be expect to be introduce", "be expect to be finalise",
+        "be expect to be sign", "discussion be under way", "discussion be ongoing",
+        "discussion be continue", "talk be under way",
         "will be produce", "will be draft", "be be draft", "will be introduce", "will be update",
         "will be agree", "will be finalise", "will be explore", "be explore", "be scope",
         "explore option", "once ... be publish", "when ... be publish", "once ... be issue",

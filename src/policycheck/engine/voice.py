@@ -596,6 +596,13 @@ _FROM_REPORT = ("from the report", "the report's", "report requirement", "recomm
 _SAYS = re.compile(r"^what (?!this |our |we )[\w .'\u2019-]{1,40} (?:says|states|requires)$")
 _PLANNED = ("what we will do", "planned action", "planned", "next steps", "next step",
             "future action", "further action", "to be done", "proposed action", "still to do")
+# A column of recommendations made to the force (an audit's, an inspection's), and an audit's
+# tests: advice and findings, not the force's practice.
+_RECOMMENDED = ("recommendation", "recommendations", "audit recommendation",
+                "recommendation made", "recommendations made", "finding", "findings",
+                "issue identified", "issues identified")
+_TESTED = ("test", "tests", "test applied", "control tested", "area tested", "attribute tested",
+           "compliance test")
 
 
 def _column_voices(
@@ -615,6 +622,10 @@ def _column_voices(
             out[(loc.table, loc.cell)] = ("attributed", _short(block.text))
         elif any(w in head for w in _PLANNED):
             out[(loc.table, loc.cell)] = ("deferral", _short(block.text))
+        elif head.strip() in _RECOMMENDED:
+            out[(loc.table, loc.cell)] = ("scrutiny", _short(block.text))
+        elif head.strip() in _TESTED:
+            out[(loc.table, loc.cell)] = ("history", _short(block.text))
     return out
 
 
@@ -796,7 +807,9 @@ def _advises(text: str) -> bool:
 _ASKS = re.compile(r"\b(?:what (?:i|we) (?:am |are )?ask(?:ing)? for|(?:i|we) (?:am |are )?"
                    r"ask(?:ing)? (?:the government|the home office|the home secretary|that)|"
                    r"(?:i|we) (?:would )?urge|(?:i|we) call (?:on|for)|our asks|my asks|"
-                   r"(?:i|we) (?:would )?(?:ask|request) that)\b")
+                   r"(?:i|we) (?:would )?(?:ask|request) that)\b"
+                   # an audit's or review's questions: 'The objectives were to establish whether:'
+                   r"|\b(?:establish|assess|test|determine|check|confirm|examine) whether:$")
 
 
 def _asks(text: str) -> bool:
@@ -858,8 +871,15 @@ def _proposal_heading(text: str) -> bool:
     return len(t.split()) <= 12 and _PROPOSAL.match(t) is not None
 
 
+# In an audit report, its account of the procedure under audit and its tests of it.
+_AUDIT_ACCOUNT = ("background", "dip sample", "sample results", "test results", "testing",
+                  "results of testing", "results summary", "results")
+_ANNEX = re.compile(r"^(?:appendix|annex|annexe)(?:\s+\w{1,3})?\s*[\u2013\u2014:.-]\s*")
+
+
 def _findings_heading(text: str) -> bool:
-    return _starts_as(_lead_words(text), _FINDINGS)
+    words = _ANNEX.sub("", _lead_words(text))
+    return _starts_as(words, _FINDINGS) or _starts_as(words, _AUDIT_ACCOUNT)
 
 
 _POLICE = re.compile(r"\b(?:police|constabulary|force|officers?|pcsos?)\b")
