@@ -385,6 +385,13 @@ SCRUTINY = Concept(
         "sharing by the force", "by the force comply", "the force comply with",
         "my office will review", "my office will also review", "office will scrutinise",
     ),
+    # the victim's own request is a circumstance of sharing: 'the victim asks the force to
+    # contact the Home Office on their behalf'
+    unless_within=("victim ask the force to", "person ask the force to", "witness ask the force to",
+                   "they ask the force to", "she ask the force to", "he ask the force to",
+                   "victim ask the chief constable to", "victim ask the constabulary to",
+                   "person ask the constabulary to", "they ask the constabulary to",
+                   "she ask the constabulary to", "he ask the constabulary to"),
 )
 
 # An auditor's or inspector's own work: in a document that says these twice, it is an audit or
