@@ -59,6 +59,13 @@ DEFERRAL = Concept(
         "be expect to be agree", "be expect to be introduce", "be expect to be finalise",
         "be expect to be sign", "discussion be under way", "discussion be ongoing",
         "discussion be continue", "talk be under way",
+        # work in hand: 'A DPIA is being completed and is due to be signed off', 'a leaflet ...
+        # is being translated', 'a pilot is planned, subject to agreement', 'arrangements are
+        # still being discussed'
+        "be be complete", "be be translate", "be be design", "be be pilot", "be be agree",
+        "be be discuss", "still be discuss", "due to be sign", "be due to be",
+        "be plan , subject to", "subject to agreement", "subject to the agreement",
+        "when they be agree", "once they be agree", "once it be agree", "once agree",
         "will be produce", "will be draft", "be be draft", "will be introduce", "will be update",
         "will be agree", "will be finalise", "will be explore", "be explore", "be scope",
         "explore option", "once ... be publish", "when ... be publish", "once ... be issue",
