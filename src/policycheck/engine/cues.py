@@ -414,6 +414,9 @@ AUDITOR = Concept(
         "thematic review", "the review find", "this review find", "our review find",
         "the review team", "semi-structured interview", "interviewee", "we find no",
         "the review test", "the review look at",
+        # an audit's scope: 'This audit examined whether the force is complying with PR-210'
+        "this audit examine", "the audit examine", "this audit test", "the audit test",
+        "this audit consider", "the audit consider",
         # a scrutiny panel's review: 'We held evidence sessions with ...', 'our call for evidence'
         "call for evidence", "evidence session", "we be not assure", "we be not satisfied that",
         "the panel find", "the panel be not assure",
