@@ -51,6 +51,8 @@ def norm(text: str) -> str:
     markers dropped (a label may quote '*Safe to share?*' as its Markdown source has it)."""
     text = text.replace("\u00ad", "").replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("*", "")
+    # a Markdown link as its source has it: '[Procedure PP-031](https://...)' reads as its text
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return " ".join(text.split())
 
 
@@ -70,6 +72,11 @@ def extracted(doc: GoldDocument) -> str | None:
     return norm("\n".join(b.text for b in document.blocks))
 
 
+def extracted_blocks(doc: GoldDocument) -> list[str]:
+    """The document's blocks as the checker reads them, each normalised and casefolded."""
+    return [norm(b.text).casefold() for b in extract(doc.path).blocks]
+
+
 def source_text(doc: GoldDocument) -> str:
     assert doc.source is not None, f"{doc.name}: no source"
     source = yaml.safe_load(doc.source.read_text(encoding="utf-8"))
@@ -82,6 +89,8 @@ DOCS = [pytest.param(d, id=d.name) for d in labels().documents]
 # not in reading order, so a cell's sentence is split or interleaved with its neighbours. Strict:
 # when the extractor learns them, these fail and must be removed from the list.
 KNOWN_TABLE_GAPS = {
+    "keswick-constabulary-modern-slavery-and-human-trafficking-policy.pdf":
+        "'so-called' broken after its hyphen at a line end is joined as 'socalled'",
     "bowness-constabulary-victims-insecure-immigration-status-procedure.pdf":
         "an e-mail address wrapped in a table cell is joined with a space after its dot",
     "gosforth-police-and-migrant-women-charity-information-sharing-agreement.pdf":
@@ -183,7 +192,11 @@ def test_gold_sentences_stand_in_the_extracted_text(doc: GoldDocument) -> None:
             # a text capture sets the title in capitals ('QUICK GUIDE: VICTIMS AND ...')
             present = unnumbered(trap.text).casefold() in text.casefold()
             if trap.kind in DROPPED_TRAPS:
-                assert not present, f"{doc.name} {gold.criterion}: {trap.kind} text was read"
+                # a menu label ('Report a crime') may also stand in the body's own sentences:
+                # furniture is read when a block is that line, or little more than it
+                line = unnumbered(trap.text).casefold()
+                read = any(line in b and len(b) <= 2 * len(line) for b in extracted_blocks(doc))
+                assert not read, f"{doc.name} {gold.criterion}: {trap.kind} text was read"
             else:
                 assert present, f"{doc.name} {gold.criterion}: trap not extracted: {trap.text}"
 
