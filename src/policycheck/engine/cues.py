@@ -283,6 +283,18 @@ ADDRESSED = Concept(
         "the force should", "the procedure should", "the draft should", "the policy should",
         "the framework should", "we recommend that", "we would recommend", "we urge",
         "we would urge", "we would ask the force", "we ask the force",
+        # a consultation response's views on someone else's document: 'The protocol should
+        # make clear ...', 'We would encourage the Home Office to ...'
+        "the protocol should", "the final protocol should", "the protocol must",
+        "Home Office protocol should", "new protocol should", "protocol should make clear",
+        "guidance should make clear",
+        "the protocol need to", "national guidance should", "the national guidance should",
+        "the guidance should", "the Home Office should", "Immigration Enforcement should",
+        "the government should", "we would ask that", "we would encourage",
+        "we would also encourage", "we would welcome", "we would also welcome",
+        "we agree with the principle", "we strongly agree with", "we agree that the protocol",
+        "we support the proposal", "we would support", "the consultation document",
+        "require Immigration Enforcement to", "ask that the final",
     ),
     # national guidance introducing its own principles: 'Forces should apply the following
     # principles in every contact ...:' is the guidance's voice, and so are the principles
