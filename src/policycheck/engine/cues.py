@@ -24,6 +24,8 @@ EXCLUSION = Concept(
         "has no policy", "there is no policy", "there is no specific", "there is no formal",
         "there is no dedicated", "there are no specific", "there are no formal", "no formal policy",
         "no specific policy", "no dedicated policy", "not included in this",
+        # another service's duty: 'is provided by the Probation Service ..., not by the police'
+        "not by the police", "not by us", "not by the force", "not by the constabulary",
     ),
 )
 
@@ -63,6 +65,8 @@ DEFERRAL = Concept(
         # is being translated', 'a pilot is planned, subject to agreement', 'arrangements are
         # still being discussed'
         "be be complete", "be be translate", "be be design", "be be pilot", "be be agree",
+        "have be commission from", "will inform the procedure", "will inform the new",
+        "will inform the revised",
         "be be discuss", "still be discuss", "due to be sign", "be due to be",
         "be plan , subject to", "subject to agreement", "subject to the agreement",
         "when they be agree", "once they be agree", "once it be agree", "once agree",
@@ -227,7 +231,8 @@ ATTRIBUTION = Concept(
         "tell us that", "told us that", "partners tell us", "extract :",
         # a reply's account of the letter it answers: 'Your letter referred to Recommendation 1'
         "your letter refer", "your letter ask", "your letter mention", "your letter raise",
-        "you refer to", "you ask about", "you raise",
+        "you refer to", "you ask about", "you raise", "you ask us to", "you also ask us to",
+        "you have ask us to", "you ask whether we",
         # what people consulted said: 'Most said they would not contact the police directly'
         "most say", "many say", "some say", "several say", "most of them say",
         "participant say", "respondent say", "woman say", "women say",
@@ -247,6 +252,9 @@ ATTRIBUTION = Concept(
         "no evidence be find", "the dip sample find", "the dip sample show", "the sample find",
         "the sample show", "the audit show",
     ),
+    # a victims' page: 'if you ask us to contact the Home Office for you' is the victim's wish
+    unless_within=("if you ask us to", "where you ask us to", "when you ask us to",
+                   "unless you ask us to", "only if you ask us to"),
 )
 
 # What others did: an outside body and a verb in the past tense (word forms as written).
@@ -447,6 +455,8 @@ DESCRIBED = Concept(
         "it require", "it set out", "paragraph ... require", "paragraph ... state",
         "the procedure ... permit", "the procedure ... deal with", "the procedure ... cover",
         "paragraph ... provide", "in summary , the procedure",
+        # a review's summary of the procedure's paragraphs: 'Para 4.4: officers should offer ...'
+        "para ... :", "paragraph ... :",
     ),
 )
 
