@@ -32,6 +32,11 @@ def _status(text: str, criterion: str) -> tuple[Status, str]:
     "# Annual report\n\nSasha Penrose, Police and Crime Commissioner for Anyshire",
     "# Progress on Safe to share?\n\nReport of: Chief Executive, OPCC for Anyshire",
     "# Commissioner welcomes new police procedure\n\nPolice and Crime Commissioner for Anyshire",
+    # a contract's front matter, its tenth line naming the commissioner who lets it
+    "# Service specification: advocacy for migrant victims\n\nOFFICIAL\n\nItem\n\nDetail\n\n"
+    "Contract reference\n\nOPCC/2024/01\n\nSchedule\n\nSchedule 2\n\nCommissioner\n\n"
+    "The Police and Crime Commissioner for Anyshire\n\n" + "\n\n".join(
+        f"{n}. The service runs in every district." for n in range(1, 10)),
 ])
 def test_an_oversight_bodys_account_of_force_practice_does_not_meet_it(opening: str) -> None:
     status, reason = _status(f"{opening}\n\n{INFORM}", "REC4-INFORM-VICTIMS")

@@ -55,7 +55,7 @@ _FORCE_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?:, [\w ]+| of [\w ]+)?$",
     r"^report of:? [^.]{0,40}\bchief constable",
 ))
-EDGE = 8  # blocks at each end where letterheads, "Report of:" lines and signatures stand
+EDGE = 12  # blocks at each end where letterheads, "Report of:" lines and signatures stand
 LINE_WORDS = 25  # a line longer than this is running text, not a letterhead or signature
 
 
