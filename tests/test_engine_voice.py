@@ -503,6 +503,12 @@ def test_an_audit_report_describes_the_procedure(text: str, expected: Status) ->
     assert (finding("REC4-INFORM-VICTIMS", text).status is MET) == (expected is MET)
 
 
+def test_an_audit_report_retells_what_the_procedure_requires() -> None:
+    text = (AUDIT + "Under the procedure, officers do not share a domestic abuse victim's "
+            "information with Immigration Enforcement where they only doubt the victim's status.")
+    assert finding("REC1-NO-SHARE-ON-DOUBT", text).status is not MET
+
+
 @pytest.mark.parametrize(("criterion", "text"), [
     # the questions an audit set itself, in the list they lead into
     ("REC4-SHARING-CIRCUMSTANCES",

@@ -339,7 +339,7 @@ REPORTED = Concept(
         "issue raise", "point raise", "comment receive", "feedback receive", "what we hear",
         "what they tell us", "what they say", "view express", "concern raise",
         "report by the force", "provide by the force", "report by the constabulary",
-        "provide by the constabulary", "the force 's own assessment", "under the procedure ,",
+        "provide by the constabulary", "the force 's own assessment",
         "under the force 's", "the force 's procedure", "the force 's policy",
         "the force 's framework", "the constabulary 's procedure", "the constabulary 's policy",
         "be tell in the procedure", "the procedure state that", "the procedure say that",
@@ -457,6 +457,9 @@ DESCRIBED = Concept(
         "paragraph ... provide", "in summary , the procedure",
         # a review's summary of the procedure's paragraphs: 'Para 4.4: officers should offer ...'
         "para ... :", "paragraph ... :",
+        # 'Under the procedure, officers must ...': in a panel paper or review, the force's
+        # procedure retold; in the force's own assessment of it, the force's own rule
+        "under the procedure ,",
     ),
 )
 
