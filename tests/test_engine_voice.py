@@ -678,6 +678,16 @@ def test_another_partys_duties_in_a_joint_protocol_are_not_police_practice() -> 
     assert _finding(passage_document(own), "REC4-OUTREACH").status is MET
 
 
+def test_a_page_for_partner_organisations_is_the_polices_own_words() -> None:
+    # 'partner' in the page's own title heads the page, not a section of parties' duties
+    text = ("# Information for partner organisations supporting migrant victims\n\n"
+            "## Will you share information with the Home Office?\n\n"
+            "We will not share information with Immigration Enforcement about a victim of "
+            "domestic abuse simply because we have doubts about their immigration status.\n\n"
+            "## What will the police not do?\n\nWe will not check a victim's status.")
+    assert finding("REC1-NO-SHARE-ON-DOUBT", text).status is MET
+
+
 def test_what_a_victim_tells_a_service_is_not_telling_the_victim() -> None:
     doc = passage_document(
         "# Victims with insecure immigration status\n\n"

@@ -897,7 +897,12 @@ def _party_headings(analysis: Analysis) -> set[int]:
     groups: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     whats: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     out: set[int] = set()
-    for bi, block in enumerate(analysis.document.blocks):
+    blocks = analysis.document.blocks
+    # the document's own title ('Information for partner organisations supporting migrant
+    # victims') heads the whole page, not a section of parties
+    heads = {(analysis.document.title or "").strip(), next(
+        (b.text for b in blocks if b.kind is BlockKind.HEADING), "").strip()}
+    for bi, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
             continue
         path = block.location.heading_path
@@ -906,7 +911,8 @@ def _party_headings(analysis: Analysis) -> set[int]:
             out.add(bi)  # '5. Responsibilities of the Council'
         # the parts of a party's own section ('4. Responsibilities of Mardale Police' > '4.1
         # First response') are that party's, not siblings of other parties
-        if (len(path) >= 2 and any(w in path[-2].lower() for w in _PARTY_PARENT)
+        if (len(path) >= 2 and path[-2].strip() not in heads
+                and any(w in path[-2].lower() for w in _PARTY_PARENT)
                 and not _OF_PARTY.match(_lead_words(path[-2]))):
             groups.setdefault(path[:-1], []).append((bi, text))
         if _WHAT_PARTY.match(text):
