@@ -678,6 +678,19 @@ def test_another_partys_duties_in_a_joint_protocol_are_not_police_practice() -> 
     assert _finding(passage_document(own), "REC4-OUTREACH").status is MET
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a force's own rule, whatever the sentence's grammar
+    ("# Victim care policy\n\nEvery crime reported by a victim directly to the force must be "
+     "recorded without unjustified delay.", MET),
+    # national guidance's expectation of every force
+    ("# National guidance on victim care\n\nForces must record every crime reported by a "
+     "victim without unjustified delay.", MISSING),
+])
+def test_the_force_must_is_the_forces_own_rule_and_forces_must_is_guidance(
+        text: str, expected: Status) -> None:
+    assert (finding("VCOP-R2", text).status is MET) == (expected is MET)
+
+
 def test_a_page_for_partner_organisations_is_the_polices_own_words() -> None:
     # 'partner' in the page's own title heads the page, not a section of parties' duties
     text = ("# Information for partner organisations supporting migrant victims\n\n"

@@ -282,14 +282,13 @@ ADDRESSED = Concept(
         "to police and crime commissioners :", "to the Home Office :", "the NPCC should",
         "forces be ask to", "forces be expect to", "HMICFRS expect",
         # national guidance's expectations of every force: 'Forces should engage regularly ...'
-        "forces should", "forces must", "all forces should", "each force should",
-        "every force should", "forces will need to", "forces need to",
+        # (plural as written: see `exact`; 'the force must record' is a force's own rule)
+        "all forces should", "each force should", "every force should",
         "they ask forces to", "they ask chief constables to", "ask forces to :",
-        "ask chief constables to :", "they call on forces to", "forces should :",
+        "ask chief constables to :", "they call on forces to",
         "address to chief constables", "they recommend that forces",
         # a consultee's or auditor's advice to the force about its document
-        "the force should", "the procedure should", "the draft should", "the policy should",
-        "the framework should", "we recommend that", "we would recommend", "we urge",
+        "the draft should", "we recommend that", "we would recommend", "we urge",
         "we would urge", "we would ask the force", "we ask the force",
         # a consultation response's views on someone else's document: 'The protocol should
         # make clear ...', 'We would encourage the Home Office to ...'
@@ -304,6 +303,8 @@ ADDRESSED = Concept(
         "we support the proposal", "we would support", "the consultation document",
         "require Immigration Enforcement to", "ask that the final",
     ),
+    exact=("forces should", "forces must", "forces will need to", "forces need to",
+           "forces should :"),
     # national guidance introducing its own principles: 'Forces should apply the following
     # principles in every contact ...:' is the guidance's voice, and so are the principles
     unless_within=("forces should apply the following", "forces should apply these",
@@ -460,6 +461,8 @@ DESCRIBED = Concept(
         # 'Under the procedure, officers must ...': in a panel paper or review, the force's
         # procedure retold; in the force's own assessment of it, the force's own rule
         "under the procedure ,",
+        # a reviewer's advice: 'The force should ...', 'The policy should ...'
+        "the force should", "the procedure should", "the policy should", "the framework should",
     ),
 )
 
