@@ -259,13 +259,16 @@ ATTRIBUTION = Concept(
 
 # What others did: an outside body and a verb in the past tense (word forms as written).
 OTHERS = ("the Home Office", "Home Office", "the government", "Liberty and Southall Black Sisters",
-          "the Home Secretary", "ministers", "the NPCC", "the super complaint", "the complainants")
+          "the Home Secretary", "ministers", "the NPCC", "the super complaint", "the complainants",
+          # an inspection's verdict: 'HMICFRS's PEEL inspection in 2023 graded the force ...'
+          "HMICFRS", "the inspectorate", "PEEL inspection")
 PAST = ("found", "concluded", "recommended", "published", "notified", "highlighted",
         "identified", "raised", "examined", "investigated", "considered", "received",
         "submitted", "argued", "alleged", "claimed", "reported", "noted", "stated", "said",
         "made", "described", "revealed", "announced", "accepted", "agreed", "responded",
         "commissioned", "issued", "launched", "wrote", "asked", "concerned", "committed",
-        "undertook", "began", "started", "set up", "established")
+        "undertook", "began", "started", "set up", "established", "graded", "rated",
+        "inspected", "assessed")
 HISTORY = Concept(
     "history", exact=tuple(f"{who} ... {verb}" for who in OTHERS for verb in PAST),
     # 'contact with the Home Office is made ...' is the passive of the present, not history
