@@ -247,6 +247,10 @@ ATTRIBUTION = Concept(
         "recommendation ... ( all force", "recommendation ... ( the home office",
         "recommendation ... ( pcc", "recommendation ... ( police and crime commissioner",
         "as the report make clear", "echo the report", "share the report 's view",
+        # a document's account of its own revision: 'Version 3.1 was revised following feedback
+        # from response officers ... and adds the box on ...'
+        "be revise follow", "be update follow", "be amend follow", "revise follow feedback",
+        "update follow feedback",
         # what a dip sample found: 'No instance was found of information being passed ...'
         "no instance be find", "no case be find", "no example be find", "no record be find",
         "no evidence be find", "the dip sample find", "the dip sample show", "the sample find",
