@@ -27,6 +27,12 @@ EXCLUSION = Concept(
         # another service's duty: 'is provided by the Probation Service ..., not by the police'
         "not by the police", "not by us", "not by the force", "not by the constabulary",
     ),
+    # a condition, not a decision or a gap: 'even if you do not have a passport', 'If we decide
+    # not to charge a suspect, we will tell you how to ask for a review'
+    unless_within=("if you do not have", "if they do not have", "if she do not have",
+                   "if he do not have", "even if you do not have", "if we decide not to",
+                   "where we decide not to", "when we decide not to", "if the force decide not to",
+                   "where the force decide not to"),
 )
 
 # Headings that put everything under them out of scope.
@@ -251,6 +257,11 @@ ATTRIBUTION = Concept(
         # from response officers ... and adds the box on ...'
         "be revise follow", "be update follow", "be amend follow", "revise follow feedback",
         "update follow feedback",
+        # what a training package covers, described in an FOI answer: 'The package explains
+        # the referral routes ...'
+        "package explain", "package cover", "module explain", "module cover",
+        "course explain", "course cover", "the training cover", "e-learning cover",
+        "e-learning explain", "briefing cover", "input cover",
         # what a dip sample found: 'No instance was found of information being passed ...'
         "no instance be find", "no case be find", "no example be find", "no record be find",
         "no evidence be find", "the dip sample find", "the dip sample show", "the sample find",

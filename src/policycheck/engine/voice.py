@@ -827,7 +827,11 @@ _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we fo
              # a survey or training needs analysis: '4.1 Survey results', '5. Gaps identified'
              "survey results", "survey findings", "results of the survey", "gaps identified",
              "gap analysis", "key gaps", "identified gaps", "what officers told us",
-             "what staff told us")
+             "what staff told us",
+             # a needs assessment: 'What victims told us', 'What services told us', 'Gaps'
+             "what victims told us", "what services told us", "what women told us",
+             "what partners told us", "what people told us", "what the data tell us",
+             "what the data show", "gaps", "gaps in provision")
 
 
 # An annual report's stories: what happened to one victim is no practice.
@@ -859,6 +863,8 @@ _PROPOSAL = re.compile(
     r"|arrangements?|scheme|model|approach|process|pathway|service|plan|training)\b"
     # a training needs analysis's or review's proposals: '6. Recommended training content'
     r"|recommended\s+(?:training|content|actions?|options?|package|programme|plan|changes)\b"
+    # a needs assessment's 'Recommendations for commissioning'
+    r"|recommendations?\s+for\s+(?:commissioning|future\s+commissioning|commissioners)\b"
     # a plan's targets: 'How we will measure success', 'Measures of success' (a contract's key
     # performance indicators are its terms, not targets)
     r"|how\s+(?:we|i)\s+will\s+measure\b|(?:measures|indicators)\s+of\s+success\b"
