@@ -519,7 +519,7 @@ GENERIC = Concept(
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "none", "nobody", "nothing"})
 
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "--", "[", "]", "/"})
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "--", "[", "]", "/", "\u2013", "\u2014"})
 CLAUSE_WORDS = frozenset({
     "after", "although", "as", "because", "before", "but", "except", "however", "if", "instead",
     "once", "otherwise", "rather", "so", "than", "though", "unless", "until", "when", "where",
