@@ -459,6 +459,9 @@ AUDITOR = Concept(
         # a scrutiny panel's review: 'We held evidence sessions with ...', 'our call for evidence'
         "call for evidence", "evidence session", "we be not assure", "we be not satisfied that",
         "the panel find", "the panel be not assure",
+        # an inspection's fieldwork and counts: 'Officers we spoke to', 'In 6 of the 9 cases,'
+        "officer we speak to", "we speak to", "in ... of the ... case ,", "in ... of the ... file ,",
+        "in ... of these case", "in ... of these file",
         # a survey of staff: 'of the 300 respondents', 'the survey found'
         "respondent", "survey respondent", "the survey find", "the survey show", "a survey of",
         "survey of ... officer", "survey of ... staff", "of those who respond",
@@ -481,6 +484,10 @@ DESCRIBED = Concept(
         "under the procedure ,",
         # a reviewer's advice: 'The force should ...', 'The policy should ...'
         "the force should", "the procedure should", "the policy should", "the framework should",
+        # an inspector's account of what the force has: 'The force has a third-party reporting
+        # arrangement with ...'
+        "the force have a", "the force have an", "the force do not have", "the force have no",
+        "the force tell us",
     ),
 )
 
