@@ -768,10 +768,16 @@ _AFTER = {"attributed": "quoted after", "scrutiny": "recommended after",
           "deferral": "proposed after"}
 
 
+# A decision paper's asks of the board it goes to: 'The Chief Officer Group is asked to:'
+_BOARD_ASKED = re.compile(r"\b(?:is|are) (?:asked|invited|recommended) to(?: [a-z]+)?:$")
+
+
 def _proposes(text: str) -> bool:
-    """'If approved, PR-212 would:': a decision paper's lead into what a proposal would do."""
+    """'If approved, PR-212 would:': a decision paper's lead into what a proposal would do, or
+    into what the board is asked to approve or note."""
     t = " ".join(text.lower().replace("\u2019", "'").split())
-    return t.endswith(":") and len(t) <= 90 and (" would:" in t or "if approved" in t)
+    return t.endswith(":") and len(t) <= 90 and (
+        " would:" in t or "if approved" in t or _BOARD_ASKED.search(t) is not None)
 
 
 # Guidance to every force: 'Forces should review their policies within six months and should:',
