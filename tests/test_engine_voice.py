@@ -319,6 +319,17 @@ def test_a_heading_about_immigration_status_makes_its_victims_relevant() -> None
                                            .replace("about your visa", "about you")))
 
 
+def test_an_easy_read_leaflet_that_speaks_to_the_victim_is_about_victims() -> None:
+    # 'victim' is said once in its body; the rest says 'you' to the person who was hurt
+    doc = passage_document(
+        "# Help from the police\n\n- If someone has hurt you, that is a crime.\n"
+        "- You are a victim first.\n- We will get you an interpreter if you need one.\n"
+        "- We will not make you leave the UK because you told us about a crime.")
+    vcop = next(r for r in RULESETS if r.id == "victims-code")
+    statuses = {f.criterion.id: f.status for f in check(doc, vcop).findings}
+    assert statuses["VCOP-R1"] is MET
+
+
 def test_a_charitys_advice_to_officers_is_not_a_police_commitment() -> None:
     advice = ("# Working with migrant victims: a briefing for officers\n\n"
               "We are an independent charity; we are not part of the police.\n\n"

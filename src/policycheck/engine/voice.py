@@ -850,12 +850,17 @@ _STORIES = ("case stud", "victims' stories", "victim stories", "victims\u2019 st
             "summary of changes",
             # the case that prompted a change: 'Why the SOP has changed', 'What happened'
             "why the sop has changed", "why the procedure has changed",
-            "why the policy has changed", "why this has changed", "what happened")
+            "why the policy has changed", "why this has changed")
+# ... and a heading that is only that: '3. What happened' (not a leaflet's 'Telling us what
+# happened', which is about reporting)
+_STORIES_OPENING = ("what happened",)
 
 
 def _stories_heading(text: str) -> bool:
     t = text.lower()
-    return len(t.split()) <= 8 and any(w in t for w in _STORIES)
+    return len(t.split()) <= 8 and (
+        any(w in t for w in _STORIES)
+        or t.lstrip("0123456789.() \t").startswith(_STORIES_OPENING))
 
 
 # A decision paper's options and the draft it asks to adopt: 'Option 2 – Adopt the draft
