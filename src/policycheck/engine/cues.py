@@ -246,6 +246,13 @@ ATTRIBUTION = Concept(
         # what a consultee welcomes in someone else's draft
         "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",
         "the draft say", "the draft state", "in the draft",
+        # a bulletin's pointer to the document it summarises: 'the full policy explains ...',
+        # 'There's a section on how the Victims' Code applies': that document's words, not these
+        "the full policy explain", "the full policy set out", "the full policy will",
+        "the full policy cover", "the full procedure explain", "the full procedure set out",
+        "the full procedure will", "the full procedure cover", "there be a section on",
+        "there 's a section on", "there be a chapter on", "there 's a chapter on",
+        "there be also a section on", "there 's also a section on",
         "recommendation ... extract", "( to chief constables",
         "( to police and crime commissioners",
         # a summary of the recommendations: 'Recommendation 1 (chief constables): ... they should'
