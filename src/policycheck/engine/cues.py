@@ -182,7 +182,11 @@ DEFERRAL = Concept(
         "be ready to become",
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
-    unless_within=("be intend to", "be intend for", "be intended to"),
+    unless_within=("be intend to", "be intend for", "be intended to",
+                   # an owner's standing duty: 'is accountable for keeping it under review'
+                   "keep it under review", "keep this chapter under review",
+                   "keep this policy under review", "keep this procedure under review",
+                   "keep the policy under review", "keep the procedure under review"),
 )
 
 # The policy mentions the source without committing to anything (needs no commitment nearby).
