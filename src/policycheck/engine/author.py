@@ -42,6 +42,9 @@ _FORCE_TITLE = re.compile(
 _OVERSIGHT_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (
     # letterhead or signature: 'Office of the Police and Crime Commissioner for Ivelford'
     r"^(?:the )?(?:office of the )?" + _PCC + r"(?: for [\w ]+)?$",
+    # ... with its address: 'Office of the Police and Crime Commissioner for Torver, Riverside
+    # House, Castle Street, Torver TV1 2QP'
+    r"^(?:the )?office of the " + _PCC + r"(?: for [\w ]+)?, [\w ,.'\u2019-]+$",
     # 'Sasha Penrose, Police and Crime Commissioner for Askerby'; 'X Police and Crime
     # Commissioner - Dawn Pellow' (a person's name or the area, never another body)
     r"^(?-i:[A-Z][\w.'\u2019-]*)(?: (?-i:[A-Z][\w.'\u2019-]*)){0,3},? " + _PCC

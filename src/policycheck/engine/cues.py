@@ -249,7 +249,8 @@ ATTRIBUTION = Concept(
         "share ? find", "share ? say", "share ? recommend", "share ? conclude",
         # what a consultee welcomes in someone else's draft
         "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",
-        "the draft say", "the draft state", "in the draft",
+        "the draft say", "the draft state", "in the draft", "the draft do not",
+        "the draft does not",
         # a bulletin's pointer to the document it summarises: 'the full policy explains ...',
         # 'There's a section on how the Victims' Code applies': that document's words, not these
         "the full policy explain", "the full policy set out", "the full policy will",
