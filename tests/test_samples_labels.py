@@ -102,8 +102,6 @@ KNOWN_TABLE_GAPS = {
         "'so-called' broken after its hyphen at a line end is joined as 'socalled'",
     "bowness-constabulary-victims-insecure-immigration-status-procedure.pdf":
         "an e-mail address wrapped in a table cell is joined with a space after its dot",
-    "gosforth-police-and-migrant-women-charity-information-sharing-agreement.pdf":
-        "a numbered paragraph whose first line breaks at a hyphen is read as a heading",
     "staveley-police-local-authority-information-sharing-protocol.pdf":
         "a table row that continues onto the next page is read as two rows, its cell cut at "
         "the page break",

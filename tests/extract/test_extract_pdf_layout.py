@@ -43,6 +43,18 @@ def test_hyphenated_line_breaks_and_paragraph_gaps() -> None:
     ]
 
 
+def test_a_line_that_opens_like_a_numbered_item_after_a_hyphen_continues_the_word() -> None:
+    # '(PP-' at a line end and '031) and are not repeated here.' below it: one reference
+    pages = [page(1, rows(100, "The detailed entitlements are set out in the force's Victims' Code "
+                               "Compliance Procedure (PP-",
+                          "031) and are not repeated here."))]
+    blocks = assemble(pieces(pages))
+    assert [b.text for b in blocks] == [
+        "The detailed entitlements are set out in the force's Victims' Code Compliance "
+        "Procedure (PP-031) and are not repeated here.",
+    ]
+
+
 def test_repeating_head_and_foot_and_bare_page_numbers_removed() -> None:
     words = ["Scope and purpose.", "Victims first.", "Referral routes.", "Review dates."]
     pages = [page(n, rows(100, words[n - 1]), head=f"Northshire Police Policy v{n}.0",

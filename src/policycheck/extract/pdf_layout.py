@@ -103,6 +103,9 @@ def _right_of(line: Line, edges: dict[int, float]) -> float:
     return max(edges.get(band - 1, 0.0), edges.get(band, 0.0), edges.get(band + 1, 0.0))
 
 
+_BROKEN_WORD = re.compile(r"[\w(]-$")
+
+
 def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
     """True when `line` starts a new paragraph after `prev` on the same page."""
     size = max(line.size, prev.size, 1.0)
@@ -114,6 +117,10 @@ def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
         return True
     if abs(line.size - prev.size) > 0.9 or line.bold != prev.bold:
         return True
+    # a word broken at a hyphen goes on: '(PP-' then '031) and are not repeated here.' is no
+    # numbered item
+    if _BROKEN_WORD.search(prev.text.rstrip()) and line.text[:1].isalnum():
+        return False
     if strip_marker(line.text)[1] or numbered_heading(line.text) is not None:
         return True
     # A short line that ends a sentence, or looks like a heading, closes its paragraph even
