@@ -494,6 +494,8 @@ def voices(
                 told = _Told(level or 99, "scrutiny", f'recommended after "{head}"')
             elif bi in parties:  # '6.2 Dentdale Council – NRPF Team' beside '6.1 Dentdale Police'
                 told = _Told(level or 99, "party", f'another party\'s duty, under "{head}"')
+            elif _recommends_heading(block.text, audit):  # '5. Recommendations to the force'
+                told = _Told(level or 99, "scrutiny", f'recommended, under "{head}"')
             elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
                 told = _Told(level or 99, "history", f'found, under "{head}"')
             elif _stories_heading(block.text):  # '3. Victims' stories', 'Case studies'
@@ -837,7 +839,12 @@ _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we fo
              # a needs assessment: 'What victims told us', 'What services told us', 'Gaps'
              "what victims told us", "what services told us", "what women told us",
              "what partners told us", "what people told us", "what the data tell us",
-             "what the data show", "gaps", "gaps in provision")
+             "what the data show", "gaps", "gaps in provision",
+             # a review's summary and its praise: '3. Summary of findings', '3.4 RAG summary',
+             # '4. Good practice'
+             "summary of findings", "summary of the findings", "summary of key findings",
+             "rag summary", "rag rating", "rag ratings", "good practice", "areas of good practice",
+             "notable practice")
 
 
 # An annual report's stories: what happened to one victim is no practice.
@@ -879,6 +886,9 @@ _PROPOSAL = re.compile(
     # a plan's targets: 'How we will measure success', 'Measures of success' (a contract's key
     # performance indicators are its terms, not targets)
     r"|how\s+(?:we|i)\s+will\s+measure\b|(?:measures|indicators)\s+of\s+success\b"
+    # an annual report's plans: 'What we plan for 2023-24', 'Our plans for next year' (its
+    # 'Looking ahead' and 'Priorities for 2024' often hold commitments: 'We will continue ...')
+    r"|what\s+we\s+plan\b|(?:our\s+)?plans\s+for\b"
     r"|success\s+measures\b)",
     re.IGNORECASE)
 
@@ -892,6 +902,19 @@ def _proposal_heading(text: str) -> bool:
 _AUDIT_ACCOUNT = ("background", "dip sample", "sample results", "test results", "testing",
                   "results of testing", "results summary", "results")
 _ANNEX = re.compile(r"^(?:appendix|annex|annexe)(?:\s+\w{1,3})?\s*[\u2013\u2014:.-]\s*")
+
+
+# A review's recommendations to the force: what it should do, not what it does.
+_RECOMMENDS_TO = re.compile(
+    r"^recommendations?(?: (?:to|for) (?:the )?(?:force|constabulary|chief constable|chief officers?"
+    r"|police|[\w'\u2019-]+ (?:police|constabulary)))?$")
+
+
+def _recommends_heading(text: str, audit: bool) -> bool:
+    """'5. Recommendations to the force' anywhere; a bare 'Recommendations' in a review."""
+    words = _ANNEX.sub("", _lead_words(text))
+    m = _RECOMMENDS_TO.match(words)
+    return m is not None and (audit or words not in ("recommendation", "recommendations"))
 
 
 def _findings_heading(text: str) -> bool:
