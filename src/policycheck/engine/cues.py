@@ -71,6 +71,7 @@ DEFERRAL = Concept(
         # is being translated', 'a pilot is planned, subject to agreement', 'arrangements are
         # still being discussed'
         "be be complete", "be be translate", "be be design", "be be pilot", "be be agree",
+        "we be complete", "we be also complete", "when it be finish", "once it be finish",
         "have be commission from", "will inform the procedure", "will inform the new",
         "will inform the revised",
         "be be discuss", "still be discuss", "due to be sign", "be due to be",
@@ -250,7 +251,11 @@ ATTRIBUTION = Concept(
         # what a consultee welcomes in someone else's draft
         "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",
         "the draft say", "the draft state", "in the draft", "the draft do not",
-        "the draft does not",
+        "the draft does not", "the draft be intend", "the draft ... be intend",
+        "the draft propose",
+        # a reply's account of the letter's asks: 'You asked Heddlu Muncaster to do seven
+        # things:', 'Your fourth request was for ...'
+        "you ask ... to do", "your request be", "your ... request be for",
         # a bulletin's pointer to the document it summarises: 'the full policy explains ...',
         # 'There's a section on how the Victims' Code applies': that document's words, not these
         "the full policy explain", "the full policy set out", "the full policy will",

@@ -282,7 +282,11 @@ def _initialled(norms: list[str], texts: list[str], sent: Sentence) -> tuple[int
     """(first token, token after the verb) when the sentence opens with a speaker's initials
     and a reporting verb ('PR said', 'SP and TN confirmed that'), else None."""
     i = sent.tok_start
-    if i >= sent.tok_end or not _initials(texts[i]):
+    if i < sent.tok_end and _NUMBERING.match(texts[i]):  # '3.8 Olumide Bankole asked ...'
+        i += 1
+    if i < sent.tok_end and not _initials(texts[i]):
+        return _named(norms, texts, sent, i)
+    if i >= sent.tok_end:
         return None
     j = i + 1
     while j + 1 < sent.tok_end and texts[j] in {"and", "&", ","} and _initials(texts[j + 1]):
@@ -295,6 +299,30 @@ def _initialled(norms: list[str], texts: list[str], sent: Sentence) -> tuple[int
             k += 1
         return i, k
     return None
+
+
+_NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_NOT_NAMES = frozenset({"the", "this", "that", "these", "our", "we", "it", "they", "he", "she",
+                        "i", "a", "an", "all", "each", "every", "some", "members", "officers"})
+NAME_WORDS = (2, 4)  # a person's name at a meeting: 'Olumide Bankole', 'Mary Anne de Souza'
+
+
+def _named(norms: list[str], texts: list[str], sent: Sentence, i: int) -> tuple[int, int] | None:
+    """Minutes that name a member in full: '3.8 Olumide Bankole asked whether ...' (a name of
+    two to four capitalised words, then a reporting verb in the past)."""
+    j = i
+    while j < sent.tok_end and j - i < NAME_WORDS[1] and texts[j][:1].isupper() \
+            and texts[j].isalpha() and texts[j].lower() not in _NOT_NAMES:
+        j += 1
+    if j - i < NAME_WORDS[0] or j >= sent.tok_end:
+        return None
+    verb = texts[j].lower()
+    if verb not in _SAID or not (verb.endswith("ed") or verb == "said"):
+        return None
+    k = j + 1
+    if k < sent.tok_end and norms[k] == "that":
+        k += 1
+    return i, k
 
 
 def _closing_quote(state: _Block, doc: Any, text: str) -> None:
