@@ -256,6 +256,8 @@ ATTRIBUTION = Concept(
         # a reply's account of the letter's asks: 'You asked Heddlu Muncaster to do seven
         # things:', 'Your fourth request was for ...'
         "you ask ... to do", "your request be", "your ... request be for",
+        # 'the report published by HMICFRS, the IOPC and the College of Policing'
+        "report publish by", "publish by HMICFRS", "publish by the inspectorate",
         # a bulletin's pointer to the document it summarises: 'the full policy explains ...',
         # 'There's a section on how the Victims' Code applies': that document's words, not these
         "the full policy explain", "the full policy set out", "the full policy will",
@@ -374,6 +376,9 @@ REPORTED = Concept(
         # a column of consultees' points in an equality impact assessment or consultation log
         "issue raise", "point raise", "comment receive", "feedback receive", "what we hear",
         "what they tell us", "what they say", "view express", "concern raise",
+        # minutes: '3. Members' comments' and what follows are the members' views
+        "member ' comment", "member ’ comment", "member 's comment", "comment from member",
+        "members ' comment", "members ’ comment", "discussion and comment",
         "report by the force", "provide by the force", "report by the constabulary",
         "provide by the constabulary", "the force 's own assessment",
         "under the force 's", "the force 's procedure", "the force 's policy",

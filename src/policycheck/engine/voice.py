@@ -98,8 +98,10 @@ def _span_end(norms: list[str], texts: list[str], sent: Sentence, hit: Hit) -> i
     """Where someone else's words that begin after `hit` end, within its sentence."""
     before = norms[max(sent.tok_start, hit.start - 3):hit.start]
     aside = "as" in before or "like" in before  # "As the report says, officers will ..."
+    listed = False  # 'You asked us to do seven things: to stop ...; to make sure ...;'
     for i in range(hit.end, sent.tok_end):
-        if texts[i] == ";" or (aside and texts[i] in {",", ";", ":"}):
+        listed = listed or (texts[i] == ":" and not aside)
+        if (texts[i] == ";" and not listed) or (aside and texts[i] in {",", ";", ":"}):
             return i
         nxt = norms[i + 1] if i + 1 < sent.tok_end else ""
         after = norms[i + 2] if nxt == "the" and i + 2 < sent.tok_end else nxt
