@@ -47,6 +47,9 @@ EXCLUDED_HEADING = Concept(
 # The thing is promised for later, not done now (sentence-level).
 DEFERRAL = Concept(
     "deferral",
+    # 'could' as written: its lemma is 'can' ('so that you can be offered the scheme' is no
+    # deferral)
+    exact=("could be offered", "could be introduced", "could be developed"),
     phrases=(
         "may follow", "could offer ... in future", "could ... in future", "in the future",
         "draft procedure will", "the draft will", "whether ... could", "be discuss whether",
@@ -90,7 +93,7 @@ DEFERRAL = Concept(
         "in the spring", "this autumn", "will publish ... later", "over the coming",
         "be expect shortly", "be be prepare", "will be prepare", "be be finalise", "be be update",
         "be be refresh", "will be refresh", "review whether", "consider whether", "explore whether",
-        "could be offer", "could be introduce", "could be develop", "will be complete before",
+        "will be complete before",
         "will be put in place", "will be establish", "will be set up", "will be create",
         "will be write", "in draft", "once ... be approve", "when ... be approve",
         "will consider", "will be consider", "will look at", "intend to", "be explore",
