@@ -26,6 +26,10 @@ EXCLUSION = Concept(
         "no specific policy", "no dedicated policy", "not included in this",
         # another service's duty: 'is provided by the Probation Service ..., not by the police'
         "not by the police", "not by us", "not by the force", "not by the constabulary",
+        "not by the Witness Care Unit", "not by the unit", "not by this service",
+        # a general policy's pointer: 'procedures for ... modern slavery ... are contained in
+        # separate force documents'
+        "in separate force document", "contain in separate", "set out in separate",
     ),
     # a condition, not a decision or a gap: 'even if you do not have a passport', 'If we decide
     # not to charge a suspect, we will tell you how to ask for a review'
@@ -133,6 +137,12 @@ DEFERRAL = Concept(
         # ... will publish it when it is ready', 'is expected to be in place by 31 March',
         # 'will be revised by 28 February', 'will keep them in mind as the plan is refreshed'
         "we be complete a", "we be currently complete", "when it be ready", "once it be ready",
+        # undecided: 'Whether PR-140 will apply to all officers and staff ... will be decided by
+        # the Policy Board'; 'Until the NPCC guidance ... are known'; 'is working with X to
+        # design a partner reporting arrangement'
+        "will be decide", "be yet to be decide", "be still to be decide",
+        "be know , there be a risk", "be publish , there be a risk", "be work with ... to design", "be work with ... to develop",
+        "be work with ... to set up", "be work with ... to agree",
         "be expect to be in place", "be be negotiate", "will be revise", "keep ... in mind",
         # planned, scheduled or still to be issued: 'Training ... is planned for 2025', 'Further
         # guidance on the purpose of sharing will be issued by the Information Management Unit'
@@ -254,6 +264,8 @@ ATTRIBUTION = Concept(
         # what a consultee welcomes in someone else's draft
         "we welcome the", "we strongly welcome", "we also welcome", "of the draft :",
         "the draft say", "the draft state", "in the draft", "the draft do not",
+        "the draft 's reference", "the draft ’s reference", "suggest that the final version",
+        "the final version should", "the final version also",
         "the draft does not", "the draft be intend", "the draft ... be intend",
         "the draft propose",
         # a reply's account of the letter's asks: 'You asked Heddlu Muncaster to do seven
