@@ -71,12 +71,24 @@ def oversight(analysis: Analysis) -> str | None:
     found: str | None = title if _OVERSIGHT_TITLE.search(named) else None
     if _FORCE_TITLE.search(named):
         return None
+    label = ""  # the cell before: 'Report of' | 'Tilberthwaite OPCC Independent Scrutiny Panel'
     for block in (*blocks[:EDGE], *blocks[-EDGE:]):
         line = " ".join(block.text.split())
         if not line or len(line.split()) > LINE_WORDS:
+            label = ""
             continue
         if block.kind is not BlockKind.HEADING and any(p.search(line) for p in _FORCE_LINES):
             return None
-        if found is None and any(p.search(line) for p in _OVERSIGHT_LINES):
+        if found is None and (any(p.search(line) for p in _OVERSIGHT_LINES) or (
+                label in _AUTHOR_LABELS and _OVERSIGHT_BODY.search(line))):
             found = line
+        label = line.lower().rstrip(":")
     return found
+
+
+# A front-matter table's author row: 'Report of' | 'Tilberthwaite OPCC Independent Scrutiny Panel'
+_AUTHOR_LABELS = frozenset({"report of", "author", "authors", "prepared by", "report by",
+                            "submitted by", "from", "issued by"})
+_OVERSIGHT_BODY = re.compile(r"\b(?:opcc|office of the " + _PCC + r"|police and crime panel"
+                             r"|" + _PCC + r")\b", re.IGNORECASE)
+

@@ -142,7 +142,9 @@ DEFERRAL = Concept(
         # design a partner reporting arrangement'
         "will be decide", "be yet to be decide", "be still to be decide",
         "be know , there be a risk", "be publish , there be a risk", "be work with ... to design", "be work with ... to develop",
-        "be work with ... to set up", "be work with ... to agree",
+        "be work with ... to set up", "be work with ... to agree", "to design a partner",
+        "to design a reporting", "to design a third", "to design a scheme",
+        "to design an arrangement",
         "be expect to be in place", "be be negotiate", "will be revise", "keep ... in mind",
         # planned, scheduled or still to be issued: 'Training ... is planned for 2025', 'Further
         # guidance on the purpose of sharing will be issued by the Information Management Unit'
