@@ -426,6 +426,21 @@ def test_a_column_of_what_the_force_reported_is_not_the_documents_own_words(head
     assert f"in the column \"{header[:30]}" in dp.reason  # long headers are shortened
 
 
+@pytest.mark.parametrize(("status", "expected"), [("Complete – June 2022", MET),
+                                                  ("Planned – 2023", MISSING)])
+def test_an_action_logs_row_marked_complete_is_practice(status: str, expected: Status) -> None:
+    # a case review's action plan: what is done is done; what is planned is not yet practice
+    doc = _table_document(
+        [["No.", "Action", "Owner", "Status"],
+         ["P2", "Officers now offer any domestic abuse victim who is worried about their "
+          "immigration status a referral to Rights of Women for independent immigration advice.",
+          "DCI Safeguarding", status]],
+        before="Victims with insecure immigration status are the subject of this action plan.")
+    rec1 = next(r for r in RULESETS if r.id == "rec1")
+    third = next(f for f in check(doc, rec1).findings if f.criterion.id == "REC1-THIRD-PARTY")
+    assert third.status is expected, third.reason
+
+
 @pytest.mark.parametrize("label", ["Rec 4 – telling victims how their information is shared",
                                    "Recommendation 4: tell victims whether their information is "
                                    "shared"])

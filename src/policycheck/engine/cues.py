@@ -53,9 +53,11 @@ DEFERRAL = Concept(
     "deferral",
     # 'could' as written: its lemma is 'can' ('so that you can be offered the scheme' is no
     # deferral)
-    exact=("could be offered", "could be introduced", "could be developed"),
+    exact=("could be offered", "could be introduced", "could be developed",
+           # 'Further guidance may follow'; not 'without fear of what might follow'
+           "may follow"),
     phrases=(
-        "may follow", "could offer ... in future", "could ... in future", "in the future",
+        "could offer ... in future", "could ... in future", "in the future",
         "draft procedure will", "the draft will", "whether ... could", "be discuss whether",
         "will be develop", "be be develop", "be to be develop", "be under development",
         "in development", "will develop", "will be consider", "be be consider",
@@ -141,7 +143,8 @@ DEFERRAL = Concept(
         # the Policy Board'; 'Until the NPCC guidance ... are known'; 'is working with X to
         # design a partner reporting arrangement'
         "will be decide", "be yet to be decide", "be still to be decide",
-        "be know , there be a risk", "be publish , there be a risk", "be work with ... to design", "be work with ... to develop",
+        "be know , there be a risk", "be publish , there be a risk",
+        "be work with ... to design", "be work with ... to develop",
         "be work with ... to set up", "be work with ... to agree", "to design a partner",
         "to design a reporting", "to design a third", "to design a scheme",
         "to design an arrangement",
@@ -391,7 +394,7 @@ REPORTED = Concept(
     phrases=(
         *(f"{who} {verb}" for who in TELLERS for verb in TOLD),
         # a column of consultees' points in an equality impact assessment or consultation log
-        "issue raise", "point raise", "comment receive", "feedback receive", "what we hear",
+        "issue raise", "point raise", "comment receive", "feedback receive",
         "what they tell us", "what they say", "view express", "concern raise",
         # minutes: '3. Members' comments' and what follows are the members' views
         "member ' comment", "member ’ comment", "member 's comment", "comment from member",
@@ -406,9 +409,7 @@ REPORTED = Concept(
         "the force 's instruction", "the force 's interim", "the force 's direction",
         "the force 's submission", "the force 's update", "what the force have tell",
         "force update", "update from the force", "update provide by the force",
-        # an OPCC paper's table column: 'Force position', 'Constabulary response'
-        "force position", "constabulary position", "force response", "constabulary response",
-        "force progress", "position report by the force",
+        "position report by the force",
         "the force tell us", "the force have tell us", "unit tell us", "the team tell us",
         # a speaker's stance reported in minutes: 'His own position was clear: victims ...'
         "his own position", "her own position", "his position be", "her position be",
@@ -499,8 +500,8 @@ AUDITOR = Concept(
         "call for evidence", "evidence session", "we be not assure", "we be not satisfied that",
         "the panel find", "the panel be not assure",
         # an inspection's fieldwork and counts: 'Officers we spoke to', 'In 6 of the 9 cases,'
-        "officer we speak to", "we speak to", "in ... of the ... case ,", "in ... of the ... file ,",
-        "in ... of these case", "in ... of these file",
+        "officer we speak to", "we speak to", "in ... of the ... case ,",
+        "in ... of the ... file ,", "in ... of these case", "in ... of these file",
         # a survey of staff: 'of the 300 respondents', 'the survey found'
         "respondent", "survey respondent", "the survey find", "the survey show", "a survey of",
         "survey of ... officer", "survey of ... staff", "of those who respond",
@@ -532,6 +533,15 @@ DESCRIBED = Concept(
 
 # Someone at a meeting and what they said: found apart (two cheap phrase lists), joined in voice.py
 # when the speaker stands just before the verb ('DCI Patel reported that', 'the Chair said that').
+# Headings and column headers that introduce another's account, but say nothing of the kind in
+# a sentence: an OPCC paper's 'Force position' column is the force's account; a lesson's
+# 'Explain the force position on victims ...' and 'we publish what we hear' are the author's own.
+REPORTED_HEAD = Concept(
+    "reported-head",
+    phrases=("force position", "constabulary position", "force response", "constabulary response",
+             "force progress", "what we hear", "what we have hear"),
+)
+
 SPEAKER = Concept("speaker", exact=SPEAKERS)
 SPOKEN = Concept("spoken", phrases=SPOKE)
 
@@ -649,6 +659,7 @@ CUE_CONCEPTS: tuple[Concept, ...] = (
     ADDRESSED,
     SCRUTINY,
     REPORTED,
+    REPORTED_HEAD,
     AUDITOR,
     DESCRIBED,
     SPEAKER,

@@ -31,6 +31,7 @@ from policycheck.model import BlockKind
 # In an audit or inspection report: what it says the procedure requires, and what it found.
 AUDIT_VOICE = {"described": "attributed", "auditor": "history"}
 AUDIT_MIN = 2  # mentions of an auditor's own work that make a document an audit report
+_REPORTED = frozenset({"reported", "reported-head"})  # in a heading or a column header
 CUE_VOICE = {"attribution": "attributed", "addressed": "attributed", "history": "history",
              "reported": "attributed"}
 # A retelling lead that covers what comes after it: "the force has advised as follows".
@@ -480,7 +481,7 @@ def voices(
                 if h.concept == "auditor" and not h.cancelled_by) >= AUDIT_MIN \
         or author.oversight(analysis) is not None
     planned = _action_tables(analysis)
-    open_rows, done_cells = _row_statuses(analysis)
+    open_rows, done_rows = _row_statuses(analysis)
     parties = _party_headings(analysis)
     title = (analysis.document.title or "").strip()
     for bi, block in enumerate(analysis.document.blocks):
@@ -495,7 +496,7 @@ def voices(
                                            sent.tok_start, sent.tok_end)]
             continue
         if block.kind is BlockKind.TABLE_CELL and loc.table in planned \
-                and loc.row not in (None, 1) and (loc.table, loc.row, loc.cell) not in done_cells:
+                and loc.row not in (None, 1) and (loc.table, loc.row) not in done_rows:
             for sent in sents:  # a row of an action log: owner, action, due date
                 found[sent.index] = [Voice("deferral", "an action still to be done",
                                            sent.tok_start, sent.tok_end)]
@@ -518,7 +519,7 @@ def voices(
                 told = None
             level = block.level
             head = _short(block.text)
-            if _told_heading(cue_hits[bi]):  # '4. What the force has told the Panel'
+            if _told_heading(cue_hits[bi], audit):  # '4. What the force has told the Panel'
                 told = _Told(level or 99, "attributed", f'retold after "{head}"')
             elif _advises(block.text) or _asks(block.text):  # '7.1 The Chief Constable should:'
                 told = _Told(level or 99, "scrutiny", f'recommended after "{head}"')
@@ -528,6 +529,8 @@ def voices(
                 told = _Told(level or 99, "scrutiny", f'recommended, under "{head}"')
             elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
                 told = _Told(level or 99, "history", f'found, under "{head}"')
+            elif _learning_heading(block.text):  # '3. Learning outcomes': what trainees learn
+                told = _Told(level or 99, "deferral", f'a learning aim, under "{head}"')
             elif _stories_heading(block.text):  # '3. Victims' stories', 'Case studies'
                 told = _Told(level or 99, "history", f'a case told, under "{head}"')
             elif _proposes(block.text):  # '6.1 Option 3 is recommended. If approved, PR-212 would:'
@@ -649,7 +652,7 @@ def _column_voices(
         if block.kind is not BlockKind.TABLE_CELL or loc.row != 1 or loc.table is None:
             continue
         head = block.text.lower().replace("\u2019", "'")
-        if any(h.concept == "reported" and not h.cancelled_by for h in cue_hits[bi]) \
+        if any(h.concept in _REPORTED and not h.cancelled_by for h in cue_hits[bi]) \
                 or any(w in head for w in _FROM_REPORT) or _SAYS.match(head.strip()):
             out[(loc.table, loc.cell)] = ("attributed", _short(block.text))
         elif any(w in head for w in _PLANNED):
@@ -734,9 +737,6 @@ _OPEN_STATUS = ("outstanding", "not started", "not yet started", "in progress", 
 
 _CLOSED_STATUS = ("complete", "completed", "done", "implemented", "closed", "achieved", "green",
                   "delivered", "in place", "business as usual", "bau", "discharged")
-# The column of a tracker that says what was done: 'Evidence / update', 'Progress update'.
-_EVIDENCE_HEADS = ("evidence", "update", "commentary", "what we have done", "action taken",
-                   "actions taken", "what has been done", "progress made")
 
 
 def _status_word(text: str) -> str:
@@ -751,12 +751,11 @@ def _starts_as(words: str, leads: tuple[str, ...]) -> bool:
 
 def _row_statuses(
     analysis: Analysis,
-) -> tuple[set[tuple[int, int]], set[tuple[int, int, int | None]]]:
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """Tracker rows whose status cell says the work is not yet done ('Outstanding': the row's
-    action is work still to do, not present practice), and the evidence cells of rows marked
-    done ('Complete': what the 'Evidence / update' cell says is the author's present practice)."""
+    action is work still to do, not present practice), and the rows marked done ('Complete -
+    June 2022': its action and its 'Evidence / update' cell are the author's present practice)."""
     status_cols: dict[int, int] = {}
-    evidence_cols: dict[int, set[int]] = {}
     for block in analysis.document.blocks:
         loc = block.location
         if block.kind is not BlockKind.TABLE_CELL or loc.row != 1 or loc.table is None \
@@ -765,12 +764,10 @@ def _row_statuses(
         head = block.text.lower().strip().rstrip(":")
         if head in _STATUS_HEADS:
             status_cols[loc.table] = loc.cell
-        elif any(w in head for w in _EVIDENCE_HEADS):
-            evidence_cols.setdefault(loc.table, set()).add(loc.cell)
     open_rows: set[tuple[int, int]] = set()
     done_rows: set[tuple[int, int]] = set()
     if not status_cols:
-        return open_rows, set()
+        return open_rows, done_rows
     for block in analysis.document.blocks:
         loc = block.location
         if block.kind is not BlockKind.TABLE_CELL or loc.table not in status_cols \
@@ -782,9 +779,7 @@ def _row_statuses(
             open_rows.add((loc.table, loc.row))
         elif _starts_as(word, _CLOSED_STATUS):
             done_rows.add((loc.table, loc.row))
-    done_cells: set[tuple[int, int, int | None]] = {
-        (t, r, c) for t, r in done_rows for c in evidence_cols.get(t, ())}
-    return open_rows, done_cells
+    return open_rows, done_rows
 
 
 # A lead-in that recommends to another body what it should do: 'The Chief Constable should:',
@@ -893,6 +888,17 @@ _STORIES = ("case stud", "victims' stories", "victim stories", "victims\u2019 st
 _STORIES_OPENING = ("what happened",)
 
 
+# A lesson's aims: 'By the end of the session participants will be able to: explain the force
+# position on ...' is what the trainee will learn, not what the force does.
+_LEARNING = ("learning outcome", "learning outcomes", "learning objective", "learning objectives",
+             "aims and objectives", "aims and learning outcomes", "session aims",
+             "session objectives", "aim of the session", "aims of the session")
+
+
+def _learning_heading(text: str) -> bool:
+    return _starts_as(_ANNEX.sub("", _lead_words(text)), _LEARNING)
+
+
 def _stories_heading(text: str) -> bool:
     t = text.lower()
     return len(t.split()) <= 8 and (
@@ -936,8 +942,8 @@ _ANNEX = re.compile(r"^(?:appendix|annex|annexe)(?:\s+\w{1,3})?\s*[\u2013\u2014:
 
 # A review's recommendations to the force: what it should do, not what it does.
 _RECOMMENDS_TO = re.compile(
-    r"^recommendations?(?: (?:to|for) (?:the )?(?:force|constabulary|chief constable|chief officers?"
-    r"|police|[\w'\u2019-]+ (?:police|constabulary)))?$")
+    r"^recommendations?(?: (?:to|for) (?:the )?(?:force|constabulary|chief constable"
+    r"|chief officers?|police|[\w'\u2019-]+ (?:police|constabulary)))?$")
 
 
 def _recommends_heading(text: str, audit: bool) -> bool:
@@ -1004,9 +1010,12 @@ _WHAT_PARTY = re.compile(r"^what (?:[\w,'\u2019-]+ ){1,6}(?:will|can|does|do|mus
                          r"(?: (?:do|offer|provide|help))?\b")
 
 
-def _told_heading(hits: list[Hit]) -> bool:
-    """A heading that says the section is another body's account of its practice."""
-    return any(h.concept == "reported" and not h.cancelled_by for h in hits)
+def _told_heading(hits: list[Hit], review: bool) -> bool:
+    """A heading that says the section is another body's account of its practice ('Force
+    position' only in a review or an oversight body's paper: in the force's own training slides
+    'The force position' is its own)."""
+    return any((h.concept == "reported" or (review and h.concept == "reported-head"))
+               and not h.cancelled_by for h in hits)
 
 
 def _short(text: str, limit: int = 40) -> str:
