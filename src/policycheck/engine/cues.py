@@ -139,6 +139,7 @@ DEFERRAL = Concept(
         # ... will publish it when it is ready', 'is expected to be in place by 31 March',
         # 'will be revised by 28 February', 'will keep them in mind as the plan is refreshed'
         "we be complete a", "we be currently complete", "when it be ready", "once it be ready",
+        "be be set up", "be currently be set up", "detail will follow", "details will follow",
         # undecided: 'Whether PR-140 will apply to all officers and staff ... will be decided by
         # the Policy Board'; 'Until the NPCC guidance ... are known'; 'is working with X to
         # design a partner reporting arrangement'
@@ -202,6 +203,11 @@ DEFERRAL = Concept(
     ),
     # 'This procedure is intended to ensure ...' states a purpose, not a plan.
     unless_within=("be intend to", "be intend for", "be intended to",
+                   # a person kept informed: 'explain how and when they will be updated'
+                   "they will be update", "you will be update", "she will be update",
+                   "he will be update", "victim will be update", "victims will be update",
+                   # a past season: 'In the autumn of 2021 we held two workshops'
+                   "in the autumn of", "in the spring of", "in the summer of", "in the winter of",
                    # an owner's standing duty: 'is accountable for keeping it under review'
                    "keep it under review", "keep this chapter under review",
                    "keep this policy under review", "keep this procedure under review",
@@ -276,6 +282,10 @@ ATTRIBUTION = Concept(
         # a reply's account of the letter's asks: 'You asked Heddlu Muncaster to do seven
         # things:', 'Your fourth request was for ...'
         "you ask ... to do", "your request be", "your ... request be for",
+        # 'The report Safe to share? (HMICFRS, IOPC and College of Policing, December 2020) found
+        # that ...': a source cited in brackets, then what it found
+        ") find that", ") conclude that", ") recommend that", ") state that", ") say that",
+        ") highlight that", ") show that",
         # 'the report published by HMICFRS, the IOPC and the College of Policing'
         "report publish by", "publish by HMICFRS", "publish by the inspectorate",
         # a bulletin's pointer to the document it summarises: 'the full policy explains ...',
@@ -395,7 +405,9 @@ REPORTED = Concept(
         *(f"{who} {verb}" for who in TELLERS for verb in TOLD),
         # a column of consultees' points in an equality impact assessment or consultation log
         "issue raise", "point raise", "comment receive", "feedback receive",
-        "what they tell us", "what they say", "view express", "concern raise",
+        "view express", "concern raise",
+        # their account as a sentence's subject: 'What they told us was shared with the force'
+        "what they tell us be", "what they say be", "what we hear be", "what women tell us be",
         # minutes: '3. Members' comments' and what follows are the members' views
         "member ' comment", "member ’ comment", "member 's comment", "comment from member",
         "members ' comment", "members ’ comment", "discussion and comment",
@@ -539,7 +551,9 @@ DESCRIBED = Concept(
 REPORTED_HEAD = Concept(
     "reported-head",
     phrases=("force position", "constabulary position", "force response", "constabulary response",
-             "force progress", "what we hear", "what we have hear"),
+             "force progress", "what we hear", "what we have hear",
+             # 'to reflect what they told us' is the author's consultation, not their account
+             "what they tell us", "what they say"),
 )
 
 SPEAKER = Concept("speaker", exact=SPEAKERS)

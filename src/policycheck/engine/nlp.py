@@ -234,13 +234,19 @@ def _docs(texts: list[str], model: str | None) -> list[Doc]:
     return [set_norms(doc) for doc in nlp.pipe((normalise(t) for t in texts), batch_size=256)]
 
 
+_TITLE_GOES_ON = frozenset("(),;:\u2013\u2014")
+
+
 def _sentences(doc: Doc) -> list[Any]:
-    """The block's sentences; a '?' followed by a lower-case word ends a title quoted inside the
-    sentence ('Recommendation 4 of Safe to share? and the NPCC guidance'), not the sentence."""
+    """The block's sentences; a '?' followed by a lower-case word, a bracket or a comma ends a
+    title quoted inside the sentence ('Recommendation 4 of Safe to share? and the NPCC
+    guidance', 'Safe to share? (HMICFRS, December 2020) found that ...'), not the sentence."""
     spans = list(doc.sents)
     out: list[Any] = []
     for span in spans:
-        if out and out[-1].text.rstrip().endswith("?") and span.text[:1].islower():
+        last = out[-1].text.rstrip() if out else ""
+        if last.endswith(("? (", "?(")) or (last.endswith("?") and (
+                span.text[:1].islower() or span.text[:1] in _TITLE_GOES_ON)):
             out[-1] = doc[out[-1].start : span.end]
         else:
             out.append(span)

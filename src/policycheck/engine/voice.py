@@ -925,6 +925,8 @@ _PROPOSAL = re.compile(
     # an annual report's plans: 'What we plan for 2023-24', 'Our plans for next year' (its
     # 'Looking ahead' and 'Priorities for 2024' often hold commitments: 'We will continue ...')
     r"|what\s+we\s+plan\b|(?:our\s+)?plans\s+for\b"
+    # a commissioning plan's future services: 'What we will commission'
+    r"|what\s+(?:we|i)\s+will\s+commission\b|services\s+(?:we|i)\s+will\s+commission\b"
     r"|success\s+measures\b)",
     re.IGNORECASE)
 
