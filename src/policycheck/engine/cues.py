@@ -27,6 +27,8 @@ EXCLUSION = Concept(
         # another service's duty: 'is provided by the Probation Service ..., not by the police'
         "not by the police", "not by us", "not by the force", "not by the constabulary",
         "not by the Witness Care Unit", "not by the unit", "not by this service",
+        "not a police responsibility", "not the responsibility of the police",
+        "not a responsibility of the police", "not repeat here", "be not repeat here",
         # a general policy's pointer: 'procedures for ... modern slavery ... are contained in
         # separate force documents'
         "in separate force document", "contain in separate", "set out in separate",
@@ -140,6 +142,9 @@ DEFERRAL = Concept(
         # 'will be revised by 28 February', 'will keep them in mind as the plan is refreshed'
         "we be complete a", "we be currently complete", "when it be ready", "once it be ready",
         "be be set up", "be currently be set up", "detail will follow", "details will follow",
+        "will depend on the outcome", "depend on the outcome of the evaluation",
+        "will be include in the ... CPD", "will be include in the ... day",
+        "with training to follow", "will be extend to",
         # undecided: 'Whether PR-140 will apply to all officers and staff ... will be decided by
         # the Policy Board'; 'Until the NPCC guidance ... are known'; 'is working with X to
         # design a partner reporting arrangement'
@@ -230,6 +235,9 @@ CITATION = Concept(
         "I welcome", "we welcome", "welcome the report", "welcome ... call for",
         "recognise how important", "recognise the importance", "recognize how important",
         "recognize the importance",
+        # a panel paper's purpose: 'This report updates members on the services ...'
+        "this report update member", "this report update the panel", "this report inform member",
+        "this report provide member", "this paper update member", "this paper update the panel",
     ),
     # 'Speaker notes:' on a slide labels the notes; it notes nothing. Staff who 'have received a
     # briefing' were trained, they did not receive a report.
@@ -281,7 +289,8 @@ ATTRIBUTION = Concept(
         "the draft propose",
         # a reply's account of the letter's asks: 'You asked Heddlu Muncaster to do seven
         # things:', 'Your fourth request was for ...'
-        "you ask ... to do", "your request be", "your ... request be for",
+        "you ask ... to do", "your request be", "your ... request be for", "you ask me to",
+        "you ask me whether",
         # 'The report Safe to share? (HMICFRS, IOPC and College of Policing, December 2020) found
         # that ...': a source cited in brackets, then what it found
         ") find that", ") conclude that", ") recommend that", ") state that", ") say that",
@@ -422,6 +431,9 @@ REPORTED = Concept(
         "the force 's submission", "the force 's update", "what the force have tell",
         "force update", "update from the force", "update provide by the force",
         "position report by the force",
+        # 'The force reports, from its internal audit of 60 crimes, that ...'
+        "the force report ,", "the force also report", "the constabulary report ,",
+        "the constabulary also report",
         "the force tell us", "the force have tell us", "unit tell us", "the team tell us",
         # a speaker's stance reported in minutes: 'His own position was clear: victims ...'
         "his own position", "her own position", "his position be", "her position be",

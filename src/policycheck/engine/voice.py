@@ -869,7 +869,7 @@ _FINDINGS = ("finding", "findings", "key findings", "main findings", "what we fo
              # '4. Good practice'
              "summary of findings", "summary of the findings", "summary of key findings",
              "rag summary", "rag rating", "rag ratings", "good practice", "areas of good practice",
-             "notable practice")
+             "notable practice", "executive summary", "summary")
 
 
 # An annual report's stories: what happened to one victim is no practice.
@@ -922,6 +922,7 @@ _PROPOSAL = re.compile(
     # a plan's targets: 'How we will measure success', 'Measures of success' (a contract's key
     # performance indicators are its terms, not targets)
     r"|how\s+(?:we|i)\s+will\s+measure\b|(?:measures|indicators)\s+of\s+success\b"
+    r"|how\s+(?:we|i)\s+will\s+know\b"
     # an annual report's plans: 'What we plan for 2023-24', 'Our plans for next year' (its
     # 'Looking ahead' and 'Priorities for 2024' often hold commitments: 'We will continue ...')
     r"|what\s+we\s+plan\b|(?:our\s+)?plans\s+for\b"
@@ -938,7 +939,8 @@ def _proposal_heading(text: str) -> bool:
 
 # In an audit report, its account of the procedure under audit and its tests of it.
 _AUDIT_ACCOUNT = ("background", "dip sample", "sample results", "test results", "testing",
-                  "results of testing", "results summary", "results")
+                  "results of testing", "results summary", "results", "sample", "the sample",
+                  "audit sample", "sample and method")
 _ANNEX = re.compile(r"^(?:appendix|annex|annexe)(?:\s+\w{1,3})?\s*[\u2013\u2014:.-]\s*")
 
 
