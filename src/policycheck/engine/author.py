@@ -30,6 +30,8 @@ _ADDRESSEE = re.compile(
     + r"|opcc|pcc|commissioner|police and crime panel)\b", re.IGNORECASE)
 _OVERSIGHT_TITLE = re.compile(
     r"\bcommissioner['\u2019]s (?:response|annual report|foreword|statement|report|update)\b"
+    # a commissioner's press release: 'Commissioner funds new service to help migrant women'
+    r"|^(?:police and crime )?commissioner (?:funds|awards|announces|launches|backs|invests)\b"
     r"|\bwhat the commissioner\b|\bopcc\b|\bpcc\b|^(?:[\w ]+ )?police and crime plan\b"
     r"|\boffice of the " + _PCC, re.IGNORECASE)
 _FORCE_TITLE = re.compile(

@@ -29,6 +29,7 @@ EXCLUSION = Concept(
         "not by the Witness Care Unit", "not by the unit", "not by this service",
         "not a police responsibility", "not the responsibility of the police",
         "not a responsibility of the police", "not repeat here", "be not repeat here",
+        "deal with on our separate", "deal with on a separate", "on our separate",
         # a general policy's pointer: 'procedures for ... modern slavery ... are contained in
         # separate force documents'
         "in separate force document", "contain in separate", "set out in separate",
@@ -145,6 +146,13 @@ DEFERRAL = Concept(
         "will depend on the outcome", "depend on the outcome of the evaluation",
         "will be include in the ... CPD", "will be include in the ... day",
         "with training to follow", "will be extend to",
+        # round 32: 'is updating its guidance', 'is still awaited', 'When the procedure is
+        # finalised it will also be subject to a DPIA', 'we will align it with', 'we have decided to
+        # hold it until', 'before go-live', 'We are planning a programme of drop-in sessions'
+        "be update its guidance", "be still await", "when the procedure be finalise",
+        "when the policy be finalise", "will also be subject to", "will align it with",
+        "hold it until", "decide to hold", "before go-live", "before go - live", "before go live",
+        "before golive", "we be plan", "be plan a programme", "consideration may be give",
         # undecided: 'Whether PR-140 will apply to all officers and staff ... will be decided by
         # the Policy Board'; 'Until the NPCC guidance ... are known'; 'is working with X to
         # design a partner reporting arrangement'
