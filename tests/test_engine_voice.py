@@ -330,6 +330,18 @@ def test_an_easy_read_leaflet_that_speaks_to_the_victim_is_about_victims() -> No
     assert statuses["VCOP-R1"] is MET
 
 
+@pytest.mark.parametrize(("heading", "expected"), [("3. What happened", MISSING),
+                                                   ("Telling us what happened", MET)])
+def test_a_heading_that_only_says_what_happened_tells_a_case(
+        heading: str, expected: Status) -> None:
+    # a case review's 'What happened' is a story; a leaflet's 'Telling us what happened' is
+    # about how to report
+    f = finding("REC5-SAFE-REPORTING",
+                f"# Migrant victims and reporting\n\n## {heading}\n\n- A support worker at the "
+                "Fellside Migrant and Refugee Centre can tell us for you.")
+    assert f.status is expected, f.reason
+
+
 def test_a_charitys_advice_to_officers_is_not_a_police_commitment() -> None:
     advice = ("# Working with migrant victims: a briefing for officers\n\n"
               "We are an independent charity; we are not part of the police.\n\n"

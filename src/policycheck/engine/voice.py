@@ -896,14 +896,13 @@ _LEARNING = ("learning outcome", "learning outcomes", "learning objective", "lea
 
 
 def _learning_heading(text: str) -> bool:
-    return _starts_as(_ANNEX.sub("", _lead_words(text)), _LEARNING)
+    return _starts_as(_heading_words(text), _LEARNING)
 
 
 def _stories_heading(text: str) -> bool:
     t = text.lower()
     return len(t.split()) <= 8 and (
-        any(w in t for w in _STORIES)
-        or t.lstrip("0123456789.() \t").startswith(_STORIES_OPENING))
+        any(w in t for w in _STORIES) or _starts_as(_lead_words(text), _STORIES_OPENING))
 
 
 # A decision paper's options and the draft it asks to adopt: 'Option 2 – Adopt the draft
@@ -952,13 +951,18 @@ _RECOMMENDS_TO = re.compile(
 
 def _recommends_heading(text: str, audit: bool) -> bool:
     """'5. Recommendations to the force' anywhere; a bare 'Recommendations' in a review."""
-    words = _ANNEX.sub("", _lead_words(text))
-    m = _RECOMMENDS_TO.match(words)
-    return m is not None and (audit or words not in ("recommendation", "recommendations"))
+    words = _heading_words(text)
+    return _RECOMMENDS_TO.match(words) is not None and (
+        audit or words not in ("recommendation", "recommendations"))
+
+
+def _heading_words(text: str) -> str:
+    """A heading's words, lower-cased, without its number or an 'Annex B –' prefix."""
+    return _ANNEX.sub("", _lead_words(text))
 
 
 def _findings_heading(text: str) -> bool:
-    words = _ANNEX.sub("", _lead_words(text))
+    words = _heading_words(text)
     return _starts_as(words, _FINDINGS) or _starts_as(words, _AUDIT_ACCOUNT)
 
 
