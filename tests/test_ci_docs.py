@@ -53,4 +53,4 @@ def test_pre_commit_hook_selects_the_documents_policycheck_reads() -> None:
         assert suffix in SUPPORTED_SUFFIXES and pattern.search(f"policies/custody{suffix}")
     for name in ("budget.xlsx", "notes.md.bak", "policy.docx.old"):
         assert not pattern.search(name)
-    assert 'policycheck = "policycheck.cli:main"' in (ROOT / "pyproject.toml").read_text()
+    assert 'policycheck = "policycheck.server:main"' in (ROOT / "pyproject.toml").read_text()

@@ -3,9 +3,12 @@ need worker processes: never for help, other commands, or one job without a time
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from policycheck.cli import _checks_documents
+from policycheck.server import checks_documents as _checks_documents
 
 
 @pytest.mark.parametrize(
@@ -38,3 +41,14 @@ def test_checks_that_need_workers_start_them_early(args: list[str]) -> None:
 )
 def test_nothing_starts_early_without_need(args: list[str]) -> None:
     assert not _checks_documents(args)
+
+
+def test_the_entry_point_starts_the_server_before_loading_the_command_line() -> None:
+    # The server's start overlaps with everything this process still imports: the entry point's
+    # module must import none of it (Typer, the rules, spaCy) before the server is running.
+    code = ("import sys, policycheck.server; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('typer', 'spacy', 'pydantic', 'yaml') "
+            "or m in ('policycheck.cli', 'policycheck.batch')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,6 +1,6 @@
 """Allow `python -m policycheck`."""
 
-from policycheck.cli import main
+from policycheck.server import main
 
 if __name__ == "__main__":  # not when a process started by `spawn` imports this module
     main()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import signal
 import threading
@@ -17,6 +16,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from policycheck import server
 from policycheck.cache import decode, encode
 from policycheck.errors import PolicycheckError
 from policycheck.extract import ExtractOptions
@@ -115,36 +115,21 @@ class _Worker:
     started: float = 0.0
 
 
-PRELOAD = "policycheck.preload"
-
-
 def _context(setup: Setup | None = None) -> Any:
     """Forkserver where there is one; with the real engine (or none named), its server preloads
     spaCy."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    if setup is None or setup.warmer is warm_engine:
-        ctx.set_forkserver_preload([PRELOAD])
-    return ctx
-
-
-def _ensure_server(ctx: Any) -> None:
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
+    return server.context(setup is None or setup.warmer is warm_engine)
 
 
 def prestart_engine() -> None:
     """Start the real engine's preloading server now, if this platform has one."""
-    _ensure_server(_context())
+    server.prestart()
 
 
 def prestart(setup: Setup, jobs: int, timeout: float | None) -> None:
     """Start the forkserver now, so that it preloads while the caller still loads rules."""
     if jobs > 1 or timeout:
-        _ensure_server(_context(setup))
+        server.ensure_running(_context(setup))
 
 
 def _start(ctx: Any, setup: Setup) -> _Worker:

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from enum import StrEnum
-from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -564,29 +563,16 @@ def extract_command(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    if _checks_documents(sys.argv[1:]):
+    """Console-script entry point (the installed `policycheck` starts at `server.main`, which
+    starts the workers' server before importing this module)."""
+    from policycheck import server
+
+    if server.checks_documents(sys.argv[1:]):
         # The worker processes' server loads spaCy (about half a second) while this process
         # parses options, loads the rules and finds the documents.
-        from policycheck.batch import prestart_engine
-
-        prestart_engine()
+        server.prestart()
     try:
         app()
     finally:
         # Everything is written: spare the interpreter's last collection over every object.
         gc.freeze()
-
-
-def _checks_documents(args: Sequence[str]) -> bool:
-    """`check` that will read documents: not a help request, not the one-process mode."""
-    if not args or args[0] != "check" or "--help" in args or "-h" in args:
-        return False
-    pairs = list(pairwise(args))
-    one_job = any(a in ("-j1", "--jobs=1") for a in args) or any(
-        a in ("-j", "--jobs") and b == "1" for a, b in pairs
-    )
-    no_limit = "--timeout=0" in args or any(
-        a == "--timeout" and b in ("0", "0.0") for a, b in pairs
-    )
-    return not (one_job and no_limit)

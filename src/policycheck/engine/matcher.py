@@ -42,9 +42,19 @@ class CompiledVocabulary:
     gap_starts: dict[str, list[GapPhrase]]  # first segment -> the gap phrases it begins
 
 
-def _words(text: str, lemmas: bool) -> list[str]:
+def _said(text: str, lemmas: bool) -> tuple[list[str], Any]:
+    """A phrase's words (lemmas or lowercase) and its Doc, whose NORM holds the lemmas."""
     doc = set_norms(pipeline().make_doc(normalise(text)))
-    return [t.norm_ if lemmas else t.lower_ for t in doc]
+    return [t.norm_ if lemmas else t.lower_ for t in doc], doc
+
+
+def _patterns(words: list[str], doc: Any = None) -> list[Any]:
+    """Pattern Docs for every apostrophe form of `words`; the phrase's own Doc when it has one
+    form (its NORM and LOWER are the words already: half the Docs a vocabulary needs)."""
+    forms = variants(words)
+    if doc is not None and forms == [words]:
+        return [doc]
+    return [_doc(form) for form in forms]
 
 
 def variants(words: list[str]) -> list[list[str]]:
@@ -85,6 +95,23 @@ def _stop_words() -> frozenset[str]:
     return CLAUSE_WORDS | NEGATIONS
 
 
+def _bare_lexeme(vocab: Any, name: str) -> int:
+    """The id of a match key, with its lexeme made without word attributes.
+
+    `PhraseMatcher.add` makes a lexeme of every key, and spaCy computes a word's shape, prefix,
+    number-likeness and a dozen more for it: about a third of compiling a vocabulary of 3,000
+    phrases. A key ('CONCEPT\x1fsome phrase') is never a word of a document, so it needs none.
+    """
+    orth = vocab.strings.add(name)
+    if orth not in vocab:
+        getters, vocab.lex_attr_getters = vocab.lex_attr_getters, None
+        try:
+            vocab[orth]
+        finally:
+            vocab.lex_attr_getters = getters
+    return int(orth)
+
+
 @functools.cache
 def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
     """Build the matchers once per vocabulary (rule sets sharing one vocabulary share them)."""
@@ -101,33 +128,31 @@ def compile_vocabulary(concepts: tuple[Concept, ...]) -> CompiledVocabulary:
 
     def key(concept: str, term: str) -> str:
         name = f"{concept}{SEP}{term}"
-        keys[vocab.strings.add(name)] = (concept, term)
+        keys[_bare_lexeme(vocab, name)] = (concept, term)
         return name
 
     def segment(words: list[str], lemmas: bool) -> str:
         name = f"{'lemma' if lemmas else 'lower'}{SEP}{' '.join(words)}"
         if name not in seen_segments:
             seen_segments.add(name)
-            keys[vocab.strings.add(name)] = ("", name)
-            segments[lemmas].add(name, [_doc(f) for f in variants(words)])
+            keys[_bare_lexeme(vocab, name)] = ("", name)
+            segments[lemmas].add(name, _patterns(words))
         return name
 
     for c in concepts:
         for text, lemmas in [(p, True) for p in c.phrases] + [(p, False) for p in c.exact]:
-            words = _words(text, lemmas)
+            words, doc = _said(text, lemmas)
             if GAP in text.split():
                 parts = " ".join(words).split(f" {GAP} ")
                 segs = tuple(segment(part.split(), lemmas) for part in parts)
                 gaps.append(GapPhrase(c.name, text, segs, frozenset(segs[1:])))
                 continue
-            name = key(c.name, text)
-            for form in variants(words):
-                (phrase if lemmas else exact).add(name, [_doc(form)])
+            (phrase if lemmas else exact).add(key(c.name, text), _patterns(words, doc))
         for abbr in c.abbreviations:
             forms = [abbr, abbr + "s", abbr + "S"] if abbr[-1].isupper() else [abbr]
             abbrev.add(key(c.name, abbr), [_doc([f]) for f in forms])
         for text in c.unless_within:
-            unless.add(key(c.name, text), [_doc(f) for f in variants(_words(text, True))])
+            unless.add(key(c.name, text), _patterns(*_said(text, True)))
         fuzzy += [(c.name, p, c.fuzzy_cutoff) for p in c.fuzzy]
     specific = frozenset(c.name for c in concepts if c.specific)
     return CompiledVocabulary(
