@@ -198,6 +198,11 @@ DEFERRAL = Concept(
         "we will invite", "will invite specialist", "before it be finalise",
         "before ... be finalise",
         "will update this page", "update this page once", "once the Home Office have",
+        # round 33: 'The force is in discussion with the Project about a protocol, and is mapping
+        # the specialist services ... with a view to publishing referral routes'
+        "be in discussion with", "be in discussions with", "be map the", "be currently map",
+        "with a view to publish", "with a view to introduce", "with a view to develop",
+        "with a view to agree", "with a view to adopt", "with a view to produce",
         # proposals and things to consider: 'She proposed a programme', 'Consider producing'
         "propose a", "propose that", "be bring to the", "will be bring to", "consider produce",
         "consider develop", "consider introduce", "consider create", "consider publish",
@@ -403,7 +408,9 @@ TOLD = ("tell me", "also tell me", "have tell me", "assure me", "confirm to me",
         "have advise", "advise that", "advise as follow", "report that", "have report",
         "have confirm", "confirm that", "state that", "have state", "say that", "have say",
         "have tell", "tell the panel", "tell the commissioner", "have inform", "inform the panel",
-        "tell the task group", "tell the committee", "tell member", "quote", "explain that")
+        "tell the task group", "tell the committee", "tell member", "quote", "explain that",
+        "have also tell me", "have also tell", "have also report", "have also confirm",
+        "have also advise", "have also state", "have also inform")
 # People who speak in minutes: 'DCI Patel reported that ...', 'The Chair said that ...'.
 SPEAKERS = ("DCI", "DI", "DS", "DC", "DCS", "Supt", "Superintendent", "Insp", "Inspector",
             "Chief Inspector", "Sgt", "Sergeant", "ACC", "DCC", "Chair", "Cllr", "Councillor",
@@ -420,6 +427,10 @@ REPORTED = Concept(
     "reported",
     phrases=(
         *(f"{who} {verb}" for who in TELLERS for verb in TOLD),
+        # a force by its name: 'What Martindale Police has told me'
+        *(f"{who} {verb}" for who in ("police", "constabulary")
+          for verb in ("have tell me", "have also tell me", "tell me", "have inform me",
+                       "have assure me", "have confirm to me", "have tell us")),
         # a column of consultees' points in an equality impact assessment or consultation log
         "issue raise", "point raise", "comment receive", "feedback receive",
         "view express", "concern raise",

@@ -704,8 +704,15 @@ def _request_lead(text: str) -> bool:
     return _lead_words(text) in _REQUEST_LEADS
 
 
+# 'Response to question 1', 'Our answer to part 2', 'Reply to your request'
+_RESPONSE_TO = re.compile(r"(our )?(response|reply|answer)s? to "
+                          r"(questions?|parts?|your|the|requests?)\b[\w ./()-]{0,30}")
+
+
 def _response_lead(text: str) -> bool:
-    return _lead_words(text) in _RESPONSE_LEADS or _lead_words(text).startswith("question")
+    words = _lead_words(text)
+    return words in _RESPONSE_LEADS or words.startswith("question") \
+        or _RESPONSE_TO.fullmatch(words) is not None
 
 
 # A table whose header row names actions with owners or dates is an action log.
