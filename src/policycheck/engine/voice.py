@@ -722,15 +722,40 @@ _ACTION_WITH = ("owner", "lead", "due", "deadline", "by when", "target", "date",
 
 
 def _action_tables(analysis: Analysis) -> set[int]:
-    """Tables that list actions still to be done (an action log, an EIA's action plan)."""
+    """Tables that list actions still to be done (an action log, an EIA's action plan), not a
+    procedure's steps: 'Step | Action | Owner | Timescale' whose times are 'within 2 hours', 'before
+    end of tour of duty' says how each step is done, every time."""
     heads: dict[int, list[str]] = {}
+    when: dict[tuple[int, int], list[str]] = {}  # (table, column) of due dates or timescales
     for block in analysis.document.blocks:
         loc = block.location
-        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None:
+        if block.kind is not BlockKind.TABLE_CELL or loc.table is None:
+            continue
+        if loc.row == 1:
             heads.setdefault(loc.table, []).append(block.text.lower())
-    return {t for t, cells in heads.items()
-            if any(c.startswith(_ACTION_HEADS) for c in cells)
-            and any(w in c for c in cells for w in _ACTION_WITH)}
+        elif loc.cell is not None:
+            when.setdefault((loc.table, loc.cell), []).append(block.text.lower())
+    logs = set()
+    for t, cells in heads.items():
+        if not any(c.startswith(_ACTION_HEADS) for c in cells) \
+                or not any(w in c for c in cells for w in _ACTION_WITH):
+            continue
+        timed = [when.get((t, i + 1), []) for i, c in enumerate(cells)
+                 if any(w in c for w in _WHEN_HEADS)]
+        durations = sum(1 for col in timed for v in col if _DURATION.search(v))
+        dates = sum(1 for col in timed for v in col if _DATE.search(v))
+        if durations > dates:
+            continue  # a procedure's steps with their time limits
+        logs.add(t)
+    return logs
+
+
+_WHEN_HEADS = ("due", "deadline", "by when", "target", "date", "timescale", "when")
+_DURATION = re.compile(r"\b(?:within|hours?|days?|weeks?|minutes?|same day|immediately|"
+                       r"end of (?:tour|shift)|before (?:the )?end)\b")
+_DATE = re.compile(r"\b(?:20\d\d|q[1-4]|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|"
+                   r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+                   r"\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b")
 
 
 # A tracker's status column, and the statuses that say a row's work is not yet done.
