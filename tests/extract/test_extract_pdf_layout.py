@@ -55,6 +55,17 @@ def test_a_line_that_opens_like_a_numbered_item_after_a_hyphen_continues_the_wor
     ]
 
 
+def test_a_legal_reference_broken_between_its_brackets_continues_the_sentence() -> None:
+    # 'Article 6(1)' at a line end and '(e) UK GDPR and ...' below it: no lettered item
+    pages = [page(1, rows(100, "The council processes the information under Article 6(1)",
+                          "(e) UK GDPR and Schedule 1 of the 2018 Act."))]
+    blocks = assemble(pieces(pages))
+    assert [b.text for b in blocks] == [
+        "The council processes the information under Article 6(1)(e) UK GDPR and Schedule 1 "
+        "of the 2018 Act.",
+    ]
+
+
 def test_repeating_head_and_foot_and_bare_page_numbers_removed() -> None:
     words = ["Scope and purpose.", "Victims first.", "Referral routes.", "Review dates."]
     pages = [page(n, rows(100, words[n - 1]), head=f"Northshire Police Policy v{n}.0",

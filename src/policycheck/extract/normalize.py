@@ -149,6 +149,8 @@ def join_lines(lines: Sequence[str]) -> str:
             out = out + line  # '2021–' + '2025': a range of years broken at its dash
         elif out[-1] in "\u2013\u2014" and out[-2:-1].isalnum() and line[:1].isalnum():
             out = out + line  # '9am–' + '5pm', 'Mon–' + 'Fri': a closed-up dash joins its range
+        elif re.search(r"\w\(\w{1,4}\)$", out) and re.match(r"\(\w{1,4}\)", line):
+            out = out + line  # 'Article 6(1)' + '(e) UK GDPR': a legal reference goes on
         elif _inside_address(out, line):
             out = out + line  # 'referrals@amani.examp' + 'le.org.uk': a cell too narrow for it
         else:

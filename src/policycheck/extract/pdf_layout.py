@@ -104,6 +104,8 @@ def _right_of(line: Line, edges: dict[int, float]) -> float:
 
 
 _BROKEN_WORD = re.compile(r"[\w(]-$")
+_REFERENCE_END = re.compile(r"\w\(\w{1,4}\)$")
+_REFERENCE_GOES_ON = re.compile(r"\(\w{1,4}\)")
 
 
 def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
@@ -120,6 +122,10 @@ def _breaks(prev: Line, line: Line, metrics: _Metrics, right: float) -> bool:
     # a word broken at a hyphen goes on: '(PP-' then '031) and are not repeated here.' is no
     # numbered item
     if _BROKEN_WORD.search(prev.text.rstrip()) and line.text[:1].isalnum():
+        return False
+    # a legal reference broken between its brackets: 'under Article 6(1)' then '(e) UK GDPR and'
+    # is no lettered item
+    if _REFERENCE_END.search(prev.text.rstrip()) and _REFERENCE_GOES_ON.match(line.text):
         return False
     if strip_marker(line.text)[1] or numbered_heading(line.text) is not None:
         return True
