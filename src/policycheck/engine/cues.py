@@ -33,6 +33,13 @@ EXCLUSION = Concept(
         # a general policy's pointer: 'procedures for ... modern slavery ... are contained in
         # separate force documents'
         "in separate force document", "contain in separate", "set out in separate",
+        # another procedure's: 'Entitlements relating to compensation ... are covered by the
+        # Victims' Code Procedure (PR-031)'
+        "be cover by the victims ' code procedure", "be cover by the victims ' code policy",
+        "be cover in the victims ' code procedure", "be cover in the victims ' code policy",
+        "be cover by our victims ' code", "be cover by a separate", "be cover in a separate",
+        "be deal with in the victims ' code procedure",
+        "be deal with under the victims ' code procedure",
     ),
     # a condition, not a decision or a gap: 'even if you do not have a passport', 'If we decide
     # not to charge a suspect, we will tell you how to ask for a review'
@@ -48,6 +55,8 @@ EXCLUDED_HEADING = Concept(
     phrases=(
         "out of scope", "outside the scope", "exclusions", "excluded", "not covered",
         "does not cover", "what this policy does not", "not in scope", "limitations of scope",
+        # '11. Entitlements delivered outside the VCU': another unit's work
+        "deliver outside the", "provide outside the", "deliver by other", "provide by other",
     ),
 )
 
