@@ -193,6 +193,9 @@ DEFERRAL = Concept(
         "will add a section", "will add a paragraph", "will add a new section",
         "will add a new paragraph", "we will add", "will be add",
         "we be consider", "we be also consider", "be currently consider", "be consider how",
+        # 'The Neighbourhood Policing Lead is considering a programme of engagement'
+        "be consider a programme", "be consider a pilot", "be consider a scheme",
+        "be consider a new", "be consider introduce", "be consider develop",
         "be also consider how", "to consider how", "consider how best", "consider how it might",
         # what a document still to be written will say: 'It will also make clear that ...'
         "it will make clear", "it will also make clear", "procedure will make clear",
@@ -431,7 +434,10 @@ SPOKE = ("report that", "say that", "explain that", "confirm that", "advise that
          "propose", "update the board", "present", "summarise", "summarize", "outline",
          "describe", "take member through", "introduce the", "walk member through",
          "add that", "respond that", "reply that", "ask whether", "ask how", "ask what",
-         "ask if", "ask why", "assure member", "assure the panel")
+         "ask if", "ask why", "assure member", "assure the panel",
+         # reported speech without 'that': 'The ACC said the procedure had been drafted with ...'
+         "say the", "say it", "say there", "say they", "say he", "say she", "say we", "say all",
+         "say a", "say an", "say this", "say his", "say her", "say their", "say officer")
 REPORTED = Concept(
     "reported",
     phrases=(
