@@ -175,11 +175,14 @@ def _stop_ids(strings: Any) -> frozenset[int]:
 
 
 def _stops(doc: Any) -> list[bool]:
-    """Per token: may a gap not pass it (punctuation, clause word, negation)?"""
+    """Per token: may a gap not pass it (punctuation, clause word, negation)? A slash joins
+    ('run PNC/PND checks', 'and/or'): a gap passes it."""
     from spacy.attrs import IS_PUNCT, NORM
 
     stop_ids = _stop_ids(doc.vocab.strings)
-    return [bool(p) or n in stop_ids for p, n in doc.to_array([IS_PUNCT, NORM]).tolist()]
+    slash = doc.vocab.strings.add("/")
+    return [(bool(p) and n != slash) or n in stop_ids
+            for p, n in doc.to_array([IS_PUNCT, NORM]).tolist()]
 
 
 def _by_first_segment(phrases: list[GapPhrase]) -> dict[str, list[GapPhrase]]:
