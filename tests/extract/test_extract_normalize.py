@@ -38,6 +38,11 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
         (["a one-page aide-", "memoire for officers"], "a one-page aide-memoire for officers"),
         (["e-mail referrals@amani.examp", "le.org.uk today"],
          "e-mail referrals@amani.example.org.uk today"),
+        # an address broken after a dot in a narrow cell; a sentence ending an address goes on
+        (["E-mail referrals@staintonmac.", "example.org.uk or call"],
+         "E-mail referrals@staintonmac.example.org.uk or call"),
+        (["write to info@example.org.uk.", "then wait"],
+         "write to info@example.org.uk. then wait"),
         (["a one-", "page flowchart"], "a one-page flowchart"),
         (["complete the e-", "learning module"], "complete the e-learning module"),
         (["the Plan 2021\u2013", "2025 and the strategy"],

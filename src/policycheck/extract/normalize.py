@@ -106,7 +106,12 @@ def _keeps_hyphen(out: str, word: str) -> bool:
 def _inside_address(out: str, line: str) -> bool:
     """An e-mail or web address broken at a line end inside a word carries on without a space."""
     last = out.rsplit(" ", 1)[-1]
-    if not out[-1:].isalnum() or not line[:1].isalnum() or line[:1].isupper():
+    if not line[:1].isalnum() or line[:1].isupper():
+        return False
+    if out[-1:] == ".":  # 'referrals@staintonmac.' + 'example.org.uk': broken after a dot
+        first = line.split(" ", 1)[0].rstrip(".,;:)")
+        return "@" in last and "." in first and "@" not in first
+    if not out[-1:].isalnum():
         return False
     return "@" in last or "://" in last or last.startswith("www.")
 
