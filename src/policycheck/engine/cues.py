@@ -196,6 +196,9 @@ DEFERRAL = Concept(
         # 'The Neighbourhood Policing Lead is considering a programme of engagement'
         "be consider a programme", "be consider a pilot", "be consider a scheme",
         "be consider a new", "be consider introduce", "be consider develop",
+        # 'the policy is being revised, and we will publish it once the national protocol is
+        # finalised'
+        "once ... be finalise", "when ... be finalise", "be be revise",
         "be also consider how", "to consider how", "consider how best", "consider how it might",
         # what a document still to be written will say: 'It will also make clear that ...'
         "it will make clear", "it will also make clear", "procedure will make clear",
