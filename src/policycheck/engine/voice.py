@@ -576,6 +576,12 @@ def voices(
         if block.kind is not BlockKind.HEADING and block.text.rstrip().endswith(":") \
                 and state.attributed_to_end():
             lead = _short(sents[-1].text)
+        elif block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":") \
+                and any(h.concept == "deferral" and not h.cancelled_by
+                        and h.term not in _DATED for h in cue_hits[bi]):
+            # 'the Commissioner intends to procure a service ... The service is expected to:' and
+            # the list of what it would do ('Next year my office will:' is a dated plan)
+            lead, lead_kind = _short(sents[-1].text), "deferral"
     if _outside(analysis):
         _advice_to_police(analysis, words, found)
     return tuple(tuple(found.get(s.index, ())) for s in analysis.sentences)
@@ -823,6 +829,11 @@ _ADVISES = re.compile(
     r"|(?:[a-z]+ ){1,2}(?:police|constabulary)|the police)\s*"
     r"(?:should|is recommended to|are recommended to|is asked to|are asked to|needs? to)?"
     r"\s*(?:[a-z]+\s*)?:$")
+# Deferral terms that only date a plan: a list after 'Next year my office will:' is committed.
+_DATED = frozenset({"next year", "next financial year", "in the coming", "later this year",
+                    "later in the year", "by the end of the year", "in the autumn", "in the spring",
+                    "this autumn", "over the coming", "in the future"})
+
 _AFTER = {"attributed": "quoted after", "scrutiny": "recommended after",
           "deferral": "proposed after"}
 
