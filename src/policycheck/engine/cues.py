@@ -199,6 +199,9 @@ DEFERRAL = Concept(
         # 'the policy is being revised, and we will publish it once the national protocol is
         # finalised'
         "once ... be finalise", "when ... be finalise", "be be revise",
+        # 'Consultation with specialist organisations ... will take place on the draft during
+        # November before publication'
+        "will take place on the draft", "will take place before publication",
         "be also consider how", "to consider how", "consider how best", "consider how it might",
         # what a document still to be written will say: 'It will also make clear that ...'
         "it will make clear", "it will also make clear", "procedure will make clear",
