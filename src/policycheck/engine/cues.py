@@ -202,6 +202,9 @@ DEFERRAL = Concept(
         # 'Consultation with specialist organisations ... will take place on the draft during
         # November before publication'
         "will take place on the draft", "will take place before publication",
+        # 'Our Data Protection Officer is completing a DPIA ..., which will inform that framework'
+        "be complete a data protection impact", "be complete a DPIA", "which will inform",
+        "will inform that",
         "be also consider how", "to consider how", "consider how best", "consider how it might",
         # what a document still to be written will say: 'It will also make clear that ...'
         "it will make clear", "it will also make clear", "procedure will make clear",
@@ -446,12 +449,20 @@ SPOKE = ("report that", "say that", "explain that", "confirm that", "advise that
          "say a", "say an", "say this", "say his", "say her", "say their", "say officer")
 REPORTED = Concept(
     "reported",
+    # what victims say, as written (plural: 'A victim tells me she is afraid' heads an FAQ's
+    # question): 'Victims tell me that what matters most is being kept informed', 'Women
+    # regularly tell its caseworkers that they have not reported ...'
+    exact=tuple(f"{who} {verb}" for who in ("victims", "women", "survivors")
+                for verb in ("tell me", "tell us", "have told me", "have told us",
+                             "regularly tell", "often tell", "tell its caseworkers",
+                             "tell our caseworkers")),
     phrases=(
         *(f"{who} {verb}" for who in TELLERS for verb in TOLD),
         # a force by its name: 'What Martindale Police has told me'
         *(f"{who} {verb}" for who in ("police", "constabulary")
           for verb in ("have tell me", "have also tell me", "tell me", "have inform me",
                        "have assure me", "have confirm to me", "have tell us")),
+
         # a column of consultees' points in an equality impact assessment or consultation log
         "issue raise", "point raise", "comment receive", "feedback receive",
         "view express", "concern raise",
