@@ -124,8 +124,6 @@ KNOWN_TABLE_GAPS = {
         "the page break",
     "keswick-constabulary-modern-slavery-and-human-trafficking-policy.pdf":
         "'so-called' broken after its hyphen at a line end is joined as 'socalled'",
-    "bowness-constabulary-victims-insecure-immigration-status-procedure.pdf":
-        "an e-mail address wrapped in a table cell is joined with a space after its dot",
     "staveley-police-local-authority-information-sharing-protocol.pdf":
         "a table row that continues onto the next page is read as two rows, its cell cut at "
         "the page break",
