@@ -67,7 +67,12 @@ DEFERRAL = Concept(
     # deferral)
     exact=("could be offered", "could be introduced", "could be developed",
            # 'Further guidance may follow'; not 'without fear of what might follow'
-           "may follow"),
+           "may follow",
+           # in the present or perfect only: 'once the guidance is published' waits, 'since 11
+           # January 2021, when the interim instruction was issued, officers have not ...' does not
+           *(f"{when} ... {aux} {done}" for when in ("when", "once")
+             for aux in ("is", "are", "has been", "have been")
+             for done in ("published", "issued", "approved", "finalised", "finalized"))),
     phrases=(
         "could offer ... in future", "could ... in future", "in the future",
         "draft procedure will", "the draft will", "whether ... could", "be discuss whether",
@@ -100,8 +105,7 @@ DEFERRAL = Concept(
         "when they be agree", "once they be agree", "once it be agree", "once agree",
         "will be produce", "will be draft", "be be draft", "will be introduce", "will be update",
         "will be agree", "will be finalise", "will be explore", "be explore", "be scope",
-        "explore option", "once ... be publish", "when ... be publish", "once ... be issue",
-        "when ... be issue", "once ... be agree", "once ... be available", "when ... be available",
+        "explore option", "once ... be agree", "once ... be available", "when ... be available",
         "at a later date", "in the future", "future version", "future review", "next review",
         "next version", "yet to be", "not yet", "will seek to", "work towards", "aim to develop",
         "subject to funding", "where resources allow", "resource permit", "we propose to",
@@ -113,7 +117,7 @@ DEFERRAL = Concept(
         "be be refresh", "will be refresh", "review whether", "consider whether", "explore whether",
         "will be complete before",
         "will be put in place", "will be establish", "will be set up", "will be create",
-        "will be write", "in draft", "once ... be approve", "when ... be approve",
+        "will be write", "in draft",
         "will consider", "will be consider", "will look at", "intend to", "be explore",
         "be look into", "will think about", "we hope to", "we be hope to",
         # a document that does not exist yet: what it will say, when it will be in force
@@ -198,7 +202,7 @@ DEFERRAL = Concept(
         "be consider a new", "be consider introduce", "be consider develop",
         # 'the policy is being revised, and we will publish it once the national protocol is
         # finalised'
-        "once ... be finalise", "when ... be finalise", "be be revise",
+        "be be revise",
         # 'Consultation with specialist organisations ... will take place on the draft during
         # November before publication'
         "will take place on the draft", "will take place before publication",
