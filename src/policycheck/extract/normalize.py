@@ -103,14 +103,25 @@ def _keeps_hyphen(out: str, word: str) -> bool:
     return "-" in last or "\u2010" in last
 
 
+# The ends of web addresses a narrow cell can push onto the next line.
+_DOMAIN_TAILS = frozenset({"uk", "com", "org", "net", "gov", "info", "cymru", "wales", "scot",
+                           "org.uk", "gov.uk", "co.uk", "ac.uk", "nhs.uk", "police.uk"})
+
+
 def _inside_address(out: str, line: str) -> bool:
     """An e-mail or web address broken at a line end inside a word carries on without a space."""
     last = out.rsplit(" ", 1)[-1]
+    if line[:1] == "." and ("." in last or last.startswith("www") or "@" in last):
+        # 'southallblacksisters.org' + '.uk': broken before the dot of its last label
+        return line[1:].split(" ", 1)[0].rstrip(".,;:)") in _DOMAIN_TAILS
     if not line[:1].isalnum() or line[:1].isupper():
         return False
     if out[-1:] == ".":  # 'referrals@staintonmac.' + 'example.org.uk': broken after a dot
         first = line.split(" ", 1)[0].rstrip(".,;:)")
-        return "@" in last and "." in first and "@" not in first
+        if "@" in last:
+            return "." in first and "@" not in first
+        # 'southallblacksisters.org.' + 'uk': a web address broken before its last label
+        return ("." in last[:-1] or last.startswith("www")) and first in _DOMAIN_TAILS
     if not out[-1:].isalnum():
         return False
     return "@" in last or "://" in last or last.startswith("www.")
