@@ -12,6 +12,7 @@ import pytest
 from policycheck.engine import check, check_all
 from policycheck.engine.examples import passage_document
 from policycheck.engine.voice import quotations
+from policycheck.extract import extract
 from policycheck.model import Block, BlockKind, Document, Finding, Location, RuleSet, Status
 from policycheck.rules import BUNDLED_RULESETS, find_criterion, load_rulesets
 
@@ -317,6 +318,29 @@ def test_a_heading_about_immigration_status_makes_its_victims_relevant() -> None
     # the same sentences under a heading that says nothing about status meet nothing
     assert _meets_nothing(passage_document(text.replace("# Your visa", "# Your rights")
                                            .replace("about your visa", "about you")))
+
+
+def test_a_pocket_guide_titled_for_victims_is_about_them_under_a_section_on_status(
+    tmp_path: Path,
+) -> None:
+    # a plain-text guide: its capitalised title and section headings sit side by side, and the
+    # items speak of 'them'
+    text = ("OFFICIAL\n\nMEETING VICTIMS OF CRIME IN THE COMMUNITY - QUICK GUIDE FOR PCSOS\n\n"
+            "Keep this guide in your pocketbook.\n\n"
+            "IF THEY ARE WORRIED ABOUT THEIR IMMIGRATION STATUS\n\n"
+            "  * Don't contact Immigration Enforcement just because you're unsure about their "
+            "status.\n  * Instead, offer to put them in touch with an independent immigration "
+            "adviser.\n")
+    rec1 = next(r for r in RULESETS if r.id == "rec1")
+
+    def statuses(body: str) -> dict[str, Status]:
+        path = tmp_path / "guide.txt"
+        path.write_text(body, encoding="utf-8")
+        return {f.criterion.id: f.status for f in check(extract(path), rec1).findings}
+
+    assert statuses(text)["REC1-THIRD-PARTY"] is MET
+    # titled for drivers, the same section is about nobody the rule sets are for
+    assert set(statuses(text.replace("VICTIMS OF CRIME", "DRIVERS")).values()) == {MISSING}
 
 
 def test_an_easy_read_leaflet_that_speaks_to_the_victim_is_about_victims() -> None:

@@ -77,10 +77,13 @@ def _relevant(
 def _under_headings(
     analysis: Analysis, refs: list[HeadingRef], concepts: tuple[Concept, ...],
 ) -> dict[str, set[int]]:
-    """Heading concept -> the body sentences under a heading (not the title) that says it: an
-    easy-read leaflet's 'You are a victim first.' under 'Your visa'."""
+    """Heading concept -> the body sentences under a heading that says it: an easy-read
+    leaflet's 'You are a victim first.' under 'Your visa'. The document's title stands over every
+    sentence, even where a plain-text layout puts its sections beside it rather than under it
+    ('Meeting victims of crime in the community – quick guide for PCSOs')."""
     matches = heading_matches(analysis, concepts)
     blocks = analysis.document.blocks
+    title = analysis.document.title
     out: dict[str, set[int]] = {}
     for ref in refs:
         texts = matches.get(ref.concept, set())
@@ -88,7 +91,9 @@ def _under_headings(
             continue
         for sent in analysis.sentences:
             block = blocks[sent.block]
-            if block.kind is not BlockKind.HEADING and texts & set(block.location.heading_path):
+            if block.kind is BlockKind.HEADING:
+                continue
+            if title in texts or texts & set(block.location.heading_path):
                 out.setdefault(ref.key, set()).add(sent.index)
     return out
 
