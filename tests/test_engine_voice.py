@@ -834,3 +834,58 @@ def test_a_partys_own_section_is_its_own_and_another_partys_is_not() -> None:
     '5. Responsibilities of Anyshire Women's Aid' is the charity's, not police outreach."""
     assert finding("REC4-PROTOCOL", JOINT).status is MET
     assert finding("REC4-OUTREACH", JOINT).status is not MET
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("6. Summary of our recommendations", MISSING),
+    ("Our recommendations", MISSING),
+    ("6. Referral routes", MET),  # the same row under a heading of the force's own
+])
+def test_a_consultation_responses_recommendations_are_advice_not_practice(
+    heading: str, expected: Status,
+) -> None:
+    doc = passage_document(
+        "# Response to the force's consultation on its draft procedure\n\n" + RELEVANT
+        + f"\n\n# {heading}\n\n"
+        "- Officers refer a victim worried about their immigration status to a regulated "
+        "independent immigration adviser at Rights of Women.")
+    assert _finding(doc, "REC1-THIRD-PARTY", "rec1").status is expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [("2023/24", MISSING), ("Q3 result", MISSING),
+                                                  ("Owner", MET)])
+def test_a_performance_tables_measures_are_what_was_counted(header: str, expected: Status) -> None:
+    # 'Measure | 2023/24' reports results; a table without a results column is the force's own
+    doc = _table_document(
+        [["Right", "Measure", header],
+         ["Right 7", "Victims are offered the chance to make a Victim Personal Statement, and "
+          "the officer records that it was offered.", "58%" if expected is MISSING else "OIC"]],
+        before="Victims of crime are the subject of this report. Each victim is offered support. "
+               "Victims are kept informed.")
+    vcop = next(r for r in RULESETS if r.id == "victims-code")
+    r7 = next(f for f in check(doc, vcop).findings if f.criterion.id == "VCOP-R7")
+    assert (r7.status is MET) == (expected is MET), r7.reason
+
+
+def test_a_committee_papers_purpose_and_questions_for_members_are_no_practice() -> None:
+    doc = passage_document(
+        "# Victims' services update, including victims with insecure immigration status\n\n"
+        + RELEVANT + "\n\n# 1. Purpose of the report\n\n"
+        "1.1 To update the Panel on compliance with the Victims' Code for victims with insecure "
+        "immigration status, including their right to an interpreter.\n\n"
+        "# 8. Matters the Panel may wish to consider\n\n"
+        "- Whether a third-party reporting scheme for migrant victims with insecure immigration "
+        "status should be commissioned.")
+    assert _finding(doc, "REC4-VICTIMS-CODE").status is MISSING
+    assert _finding(doc, "REC5-SAFE-REPORTING", "rec5").status is MISSING
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("This is not the same as treating victims with insecure immigration status as victims "
+     "first and foremost.", MISSING),
+    ("Victims with insecure immigration status are treated as victims first and foremost.", MET),
+])
+def test_a_critics_verdict_that_a_draft_falls_short_is_no_commitment(
+    text: str, expected: Status,
+) -> None:
+    assert (finding("REC4-PROTOCOL", text).status is MET) == (expected is MET)

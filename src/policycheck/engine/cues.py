@@ -40,6 +40,11 @@ EXCLUSION = Concept(
         "be cover by our victims ' code", "be cover by a separate", "be cover in a separate",
         "be deal with in the victims ' code procedure",
         "be deal with under the victims ' code procedure",
+        # a critic's verdict on a draft: 'This is not the same as treating victims as victims
+        # first' (the routes themselves 'are not the same as' each other)
+        "this be not the same as", "that be not the same as", "it be not the same as",
+        "this be no substitute for", "that be no substitute for", "fall short of",
+        "do not amount to",
     ),
     # a condition, not a decision or a gap: 'even if you do not have a passport', 'If we decide
     # not to charge a suspect, we will tell you how to ask for a review'

@@ -527,6 +527,8 @@ def voices(
                 told = _Told(level or 99, "party", f'another party\'s duty, under "{head}"')
             elif _recommends_heading(block.text, audit):  # '5. Recommendations to the force'
                 told = _Told(level or 99, "scrutiny", f'recommended, under "{head}"')
+            elif _lead_words(block.text) in _REPORT_PURPOSE:  # '1. Purpose of the report'
+                told = _Told(level or 99, "scrutiny", f'a paper\'s purpose, under "{head}"')
             elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
                 told = _Told(level or 99, "history", f'found, under "{head}"')
             elif _learning_heading(block.text):  # '3. Learning outcomes': what trainees learn
@@ -641,9 +643,33 @@ _PLANNED = ("what we will do", "planned action", "planned", "next steps", "next 
 # tests: advice and findings, not the force's practice.
 _RECOMMENDED = ("recommendation", "recommendations", "audit recommendation",
                 "recommendation made", "recommendations made", "finding", "findings",
-                "issue identified", "issues identified")
+                "issue identified", "issues identified", "what we recommend", "our recommendation",
+                "our recommendations", "recommended change", "recommended changes",
+                "what we suggest", "suggested change", "suggested changes")
 _TESTED = ("test", "tests", "test applied", "control tested", "area tested", "attribute tested",
            "compliance test")
+
+
+# A performance table: 'Measure | 2022/23 | 2023/24 (Apr-Dec) | Target' or 'Right | Measure | Q3
+# result'. Its measures ('VPS offered and recorded') name what was counted, not what is done; a
+# contract's 'Measure | Target' (its terms) has no results column.
+_MEASURES = ("measure", "measures", "indicator", "indicators", "performance indicator", "kpi",
+             "key performance indicator", "metric", "performance measure")
+_RESULT_HEAD = re.compile(
+    r"^(?:(?:19|20)\d\d(?:[/\u2013-]\d\d(?:\d\d)?)?\b|q[1-4]\b|quarter [1-4]\b"
+    r"|(?:q[1-4] |latest |annual |year[- ]end )?(?:result|results|actual|outturn|performance)\b"
+    r"|(?:this|last) (?:year|quarter)\b)")
+
+
+def _results_tables(analysis: Analysis) -> set[int]:
+    """Tables whose header row has a results column: a year, a quarter, 'Q3 result', 'Actual'."""
+    out: set[int] = set()
+    for block in analysis.document.blocks:
+        loc = block.location
+        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None \
+                and _RESULT_HEAD.match(block.text.lower().strip()):
+            out.add(loc.table)
+    return out
 
 
 def _column_voices(
@@ -653,11 +679,15 @@ def _column_voices(
     position (as reported by the force)', 'Requirement (from the report)') or work still to be
     done ('What we will do')."""
     out: dict[tuple[int | None, int | None], tuple[str, str]] = {}
+    reported = _results_tables(analysis)
     for bi, block in enumerate(analysis.document.blocks):
         loc = block.location
         if block.kind is not BlockKind.TABLE_CELL or loc.row != 1 or loc.table is None:
             continue
         head = block.text.lower().replace("\u2019", "'")
+        if loc.table in reported and head.strip() in _MEASURES:
+            out[(loc.table, loc.cell)] = ("history", _short(block.text))
+            continue
         if any(h.concept in _REPORTED and not h.cancelled_by for h in cue_hits[bi]) \
                 or any(w in head for w in _FROM_REPORT) or _SAYS.match(head.strip()):
             out[(loc.table, loc.cell)] = ("attributed", _short(block.text))
@@ -885,7 +915,13 @@ _ASKS = re.compile(r"\b(?:what (?:i|we) (?:am |are )?ask(?:ing)? for|(?:i|we) (?
                    r"(?:i|we) (?:would )?urge|(?:i|we) call (?:on|for)|our asks|my asks|"
                    r"(?:i|we) (?:would )?(?:ask|request) that)\b"
                    # an audit's or review's questions: 'The objectives were to establish whether:'
-                   r"|\b(?:establish|assess|test|determine|check|confirm|examine) whether:$")
+                   r"|\b(?:establish|assess|test|determine|check|confirm|examine) whether:$"
+                   # a committee paper's questions for members: 'Matters the Panel may wish to
+                   # consider', 'Questions members may wish to ask', 'Key lines of enquiry'
+                   r"|\bmay wish to (?:consider|explore|probe)\b"
+                   r"|^(?:suggested |possible |key )?(?:questions|lines of enquiry|lines of inquiry)"
+                   r" (?:for|to put to) (?:the )?(?:panel|committee|board|members|commissioner"
+                   r"|chief constable|force)\b|^(?:suggested |key )?lines of (?:enquiry|inquiry)$")
 
 
 def _asks(text: str) -> bool:
@@ -986,10 +1022,19 @@ _AUDIT_ACCOUNT = ("background", "dip sample", "sample results", "test results", 
 _ANNEX = re.compile(r"^(?:appendix|annex|annexe)(?:\s+\w{1,3})?\s*[\u2013\u2014:.-]\s*")
 
 
+# A committee paper's purpose ('1.1 To update the Panel on ... compliance with the Victims'
+# Code'): what the paper is for, not a practice.
+_REPORT_PURPOSE = ("purpose of the report", "purpose of this report", "purpose of report",
+                   "purpose of the paper", "purpose of this paper", "report purpose")
+
+
 # A review's recommendations to the force: what it should do, not what it does.
 _RECOMMENDS_TO = re.compile(
     r"^recommendations?(?: (?:to|for) (?:the )?(?:force|constabulary|chief constable"
-    r"|chief officers?|police|[\w'\u2019-]+ (?:police|constabulary)))?$")
+    r"|chief officers?|police|[\w'\u2019-]+ (?:police|constabulary)))?$"
+    # a consultation response's or review's own list: 'Summary of our recommendations'
+    r"|^(?:(?:a )?summary of )?(?:our|the panel's|the group's|key) recommendations?\b"
+    r"|^summary of recommendations?$|^what we recommend\b")
 
 
 def _recommends_heading(text: str, audit: bool) -> bool:
