@@ -919,7 +919,8 @@ _ASKS = re.compile(r"\b(?:what (?:i|we) (?:am |are )?ask(?:ing)? for|(?:i|we) (?
                    # a committee paper's questions for members: 'Matters the Panel may wish to
                    # consider', 'Questions members may wish to ask', 'Key lines of enquiry'
                    r"|\bmay wish to (?:consider|explore|probe)\b"
-                   r"|^(?:suggested |possible |key )?(?:questions|lines of enquiry|lines of inquiry)"
+                   r"|^(?:suggested |possible |key )?"
+                   r"(?:questions|lines of enquiry|lines of inquiry)"
                    r" (?:for|to put to) (?:the )?(?:panel|committee|board|members|commissioner"
                    r"|chief constable|force)\b|^(?:suggested |key )?lines of (?:enquiry|inquiry)$")
 
