@@ -889,3 +889,21 @@ def test_a_critics_verdict_that_a_draft_falls_short_is_no_commitment(
     text: str, expected: Status,
 ) -> None:
     assert (finding("REC4-PROTOCOL", text).status is MET) == (expected is MET)
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("The relevant extracts of the procedure are reproduced below.", MET),
+    ("The relevant extracts of the report are reproduced below.", MISSING),
+])
+def test_an_foi_answer_that_reproduces_its_own_procedure_quotes_its_own_words(
+    lead: str, expected: Status,
+) -> None:
+    doc = passage_document(
+        "# Freedom of Information request FOI/2022/0417\n\n"
+        "Yes. The force procedure for victims with insecure immigration status came into effect "
+        f"in May 2021. {lead}\n\n"
+        "> \"Officers and staff must not share information about a victim of domestic abuse with "
+        "Immigration Enforcement where the only concern is a doubt about the victim's immigration "
+        "status.\"")
+    f = _finding(doc, "REC1-NO-SHARE-ON-DOUBT", "rec1")
+    assert (f.status is MET) == (expected is MET), f.reason

@@ -214,13 +214,17 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
     """A paragraph that ends in ':' and whose last sentence introduces a document of the
     author's own, in the present tense, with nothing in it someone else's ('the report states:'
     is not; 'We can release the force's policy position. Our procedure states:' is)."""
-    if not text.rstrip().endswith(":") or not state.sentences:
+    if not state.sentences:
         return False
     last = state.sentences[-1]
     if state.voices.get(last.index):
         return False
     span = doc[last.tok_start:last.tok_end]
     words = {t.text.lower() for t in span}
+    if not text.rstrip().endswith(":"):
+        # an FOI answer's 'The relevant extracts of the procedure are reproduced below.'
+        return bool(words & _BELOW) and bool(words & _REPRODUCED) and any(
+            t.norm_ in _OWN_DOCUMENTS for t in span)
     # 'Paragraph 5.3 now reads:', and in a letter on the author's own procedure 'It is now the
     # first paragraph of the procedure:' or 'We have changed the scope accordingly:'
     own_voice = bool(words & _PRESENT_SAYS) or bool(words & {"now", "we"})
@@ -230,6 +234,8 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
     return bool(words & _SCRIPT_VERBS) and bool(words & _SCRIPT_MARKS)
 
 
+_BELOW = frozenset({"below", "follows"})
+_REPRODUCED = frozenset({"reproduced", "quoted", "extracts", "extract", "set"})
 _SCRIPT_VERBS = frozenset({"tell", "say", "explain", "reassure", "read"})
 _SCRIPT_MARKS = frozenset({"words", "script", "wording", "them", "her", "him", "caller",
                            "victim", "witness"})
