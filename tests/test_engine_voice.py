@@ -907,3 +907,30 @@ def test_an_foi_answer_that_reproduces_its_own_procedure_quotes_its_own_words(
         "status.\"")
     f = _finding(doc, "REC1-NO-SHARE-ON-DOUBT", "rec1")
     assert (f.status is MET) == (expected is MET), f.reason
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    ("record the question in the notes and make the OIC aware.", MISSING),
+    ("say: \"We will not pass your details to the Home Office, and if that ever changed we would "
+     "tell you first.\"", MET),
+])
+def test_a_victims_question_is_theirs_unless_the_document_answers_it(
+    after: str, expected: Status,
+) -> None:
+    doc = passage_document(
+        "# Victims worried about their immigration status\n\n" + RELEVANT + "\n\n"
+        "If the victim asks whether their details will be passed to the Home Office, " + after)
+    f = _finding(doc, "REC4-INFORM-VICTIMS")
+    assert (f.status is MET) == (expected is MET), f.reason
+
+
+def test_front_matter_is_no_commitment() -> None:
+    # 'updated for the Victims' Code 2021' in a version line applies the Code to nobody
+    doc = passage_document(
+        "# Victims with insecure immigration status: guidance\n\n"
+        "Owner: Victim Services Manager Version: 2.0 (updated for the Victims' Code 2021 so that "
+        "victims with insecure immigration status get an interpreter) Published: April 2021\n\n"
+        + RELEVANT)
+    f = _finding(doc, "REC4-VICTIMS-CODE")
+    assert f.status is not MET
+    assert "front matter" in f.reason

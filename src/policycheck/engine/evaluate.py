@@ -30,6 +30,7 @@ VOICE_WORDING = {
     "history": "in an account of what others did, not a commitment, ",
     "scrutiny": "as scrutiny of someone else's practice, not a commitment, ",
     "party": "as another party's duty, not the police's, ",
+    "front-matter": "in the document's front matter, not a commitment, ",
 }
 
 

@@ -187,6 +187,7 @@ def _block_voices(
                 end = _span_end(norms, texts, sent, hit)
                 mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
         mine.extend(_speakers(doc, norms, texts, sent, hits))
+        mine.extend(_askers(norms, texts, sent))
     if carried.open_quote:
         _closing_quote(state, doc, block.text)
     # Across paragraphs only the report's own form carries on ('They should:'), or an account
@@ -239,6 +240,37 @@ _REPRODUCED = frozenset({"reproduced", "quoted", "extracts", "extract", "set"})
 _SCRIPT_VERBS = frozenset({"tell", "say", "explain", "reassure", "read"})
 _SCRIPT_MARKS = frozenset({"words", "script", "wording", "them", "her", "him", "caller",
                            "victim", "witness"})
+
+
+# The victim's question: 'If the victim asks whether their details will be passed to the Home
+# Office, record the question'. An officer who asks whether the victim wants a referral offers it.
+_ASKERS = frozenset({"victim", "victims", "witness", "witnesses", "they", "she", "he", "caller",
+                     "callers", "person", "people", "someone", "survivor", "survivors", "woman",
+                     "women", "if"})
+
+
+_ANSWERS = frozenset({"say", "tell", "explain", "answer", "reassure", "reply", "respond",
+                      "confirm", "inform", "advise"})
+
+
+def _askers(norms: list[str], texts: list[str], sent: Sentence) -> list[Voice]:
+    out: list[Voice] = []
+    for i in range(sent.tok_start + 1, sent.tok_end - 1):
+        if norms[i] not in {"ask", "asks", "asked", "wonder", "wonders"} \
+                or norms[i + 1] not in {"whether", "if"}:
+            continue
+        prev = norms[i - 1]
+        if prev in {"often", "sometimes", "may", "might", "will", "can", "also", "be", "is",
+                    "are", "was"} and i - 2 >= sent.tok_start:
+            prev = norms[i - 2]
+        if prev not in _ASKERS:
+            continue
+        end = next((j for j in range(i + 2, sent.tok_end) if texts[j] in {",", ";", ":"}),
+                   sent.tok_end)
+        if _ANSWERS & set(norms[end:sent.tok_end]):
+            continue  # a script answers it: 'If the caller asks whether ..., say: "We do not ..."'
+        out.append(Voice("attributed", f"{texts[i]} {texts[i + 1]}", i, end))
+    return out
 
 
 SPEAKER_GAP = 4  # words between a speaker's title and what they did: 'DCI Anna Patel reported'
@@ -465,6 +497,35 @@ class _Told:
 _REQUEST = 'retold after "the request"'
 
 
+# Front matter: 'Owner: Victim and Witness Services Manager Version: 2.0 (updated for the
+# Victims' Code 2021) Published: April 2021', or a document control table's 'Version | 2.0 ...'.
+_FIELDS = ("owner", "policy owner", "document owner", "author", "version", "version no",
+           "published", "date published", "publication date", "review", "review date",
+           "next review", "next review date", "approved", "approved by", "approval date",
+           "issued", "issued by", "issue date", "date of issue", "effective date", "effective from",
+           "status", "reference", "document reference", "classification",
+           "protective marking", "security classification", "department", "date")
+_FIELD = re.compile(r"(?:^|(?<=\s))(" + "|".join(sorted(_FIELDS, key=len, reverse=True))
+                    + r")\s*:", re.IGNORECASE)
+
+
+def _front_matter(analysis: Analysis, bi: int) -> bool:
+    """A line of 'Field: value' pairs that opens with one, or a document control table's value
+    beside a field name ('Version | 2.0 (updated for the Victims' Code 2021)')."""
+    block = analysis.document.blocks[bi]
+    if block.kind is BlockKind.TABLE_CELL:
+        loc = block.location
+        if loc.cell in (None, 1) or bi < 1:
+            return False
+        first = analysis.document.blocks[bi - (loc.cell or 1) + 1]
+        return first.location.table == loc.table and first.location.row == loc.row \
+            and first.text.strip().rstrip(":").lower() in _FIELDS
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    fields = _FIELD.findall(block.text)
+    return len({f.lower() for f in fields}) >= 2 and _FIELD.match(block.text.strip()) is not None
+
+
 def voices(
     analysis: Analysis, cue_hits: Sequence[list[Hit]],
     words: Sequence[tuple[list[str], list[str]]],
@@ -499,6 +560,11 @@ def voices(
             voice, head = header  # 'Force position (as reported by the force)', 'What we will do'
             for sent in sents:
                 found[sent.index] = [Voice(voice, f'in the column "{head}"',
+                                           sent.tok_start, sent.tok_end)]
+            continue
+        if _front_matter(analysis, bi):
+            for sent in sents:  # 'Owner: ... Version: 2.0 (updated for the Victims' Code 2021)'
+                found[sent.index] = [Voice("front-matter", _short(block.text),
                                            sent.tok_start, sent.tok_end)]
             continue
         if block.kind is BlockKind.TABLE_CELL and loc.table in planned \
