@@ -911,6 +911,7 @@ def test_an_foi_answer_that_reproduces_its_own_procedure_quotes_its_own_words(
 
 @pytest.mark.parametrize(("after", "expected"), [
     ("record the question in the notes and make the OIC aware.", MISSING),
+    ("do not give a view; tell them the attending officer will discuss it with them.", MISSING),
     ("say: \"We will not pass your details to the Home Office, and if that ever changed we would "
      "tell you first.\"", MET),
 ])
@@ -934,3 +935,19 @@ def test_front_matter_is_no_commitment() -> None:
     f = _finding(doc, "REC4-VICTIMS-CODE")
     assert f.status is not MET
     assert "front matter" in f.reason
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Model wording 3.1 – \"[Force] officers and staff will not share information about a victim "
+     "of domestic abuse with Immigration Enforcement where they only have doubts about the "
+     "victim's immigration status.\"", MISSING),
+    ("Officers and staff will not share information about a victim of domestic abuse with "
+     "Immigration Enforcement where they only have doubts about the victim's immigration status.",
+     MET),
+])
+def test_model_wording_for_forces_to_adopt_is_not_the_guidance_authors_practice(
+    text: str, expected: Status,
+) -> None:
+    doc = passage_document("# Model guidance for forces\n\n" + RELEVANT + "\n\n" + text)
+    f = _finding(doc, "REC1-NO-SHARE-ON-DOUBT", "rec1")
+    assert (f.status is MET) == (expected is MET), f.reason

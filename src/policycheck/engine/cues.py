@@ -561,7 +561,12 @@ SCRUTINY = Concept(
                    "they ask the force to", "she ask the force to", "he ask the force to",
                    "victim ask the chief constable to", "victim ask the constabulary to",
                    "person ask the constabulary to", "they ask the constabulary to",
-                   "she ask the constabulary to", "he ask the constabulary to"),
+                   "she ask the constabulary to", "he ask the constabulary to",
+                   # the Victims' Code's first right: 'the right to understand what you are told'
+                   "right to understand what", "right to understand how",
+                   "help you to understand what", "help you understand what",
+                   "help them to understand what", "help them understand what",
+                   "help the victim to understand what", "help the victim understand what"),
 )
 
 # An auditor's or inspector's own work: in a document that says these twice, it is an audit or

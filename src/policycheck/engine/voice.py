@@ -267,7 +267,8 @@ def _askers(norms: list[str], texts: list[str], sent: Sentence) -> list[Voice]:
             continue
         end = next((j for j in range(i + 2, sent.tok_end) if texts[j] in {",", ";", ":"}),
                    sent.tok_end)
-        if _ANSWERS & set(norms[end:sent.tok_end]):
+        answer = next((j for j in range(end, sent.tok_end) if norms[j] in _ANSWERS), None)
+        if answer is not None and not {"not", "never", "no"} & set(norms[end:answer]):
             continue  # a script answers it: 'If the caller asks whether ..., say: "We do not ..."'
         out.append(Voice("attributed", f"{texts[i]} {texts[i + 1]}", i, end))
     return out
@@ -497,6 +498,15 @@ class _Told:
 _REQUEST = 'retold after "the request"'
 
 
+# Model wording that guidance offers forces to adopt: 'Model wording 3.1 – "[Force] officers
+# and staff will not share ..."'. A letter template's '[SPECIALIST ORGANISATION]' is the
+# template's own; a placeholder for the force's name marks text for another force.
+_MODEL = re.compile(
+    r"^\s*(?:model|suggested|template|sample) (?:wording|text|clause|paragraph|statement)\b"
+    r"|\[(?:force|force name|name of force|the force|constabulary|police force|force area)\]",
+    re.IGNORECASE)
+
+
 # Front matter: 'Owner: Victim and Witness Services Manager Version: 2.0 (updated for the
 # Victims' Code 2021) Published: April 2021', or a document control table's 'Version | 2.0 ...'.
 _FIELDS = ("owner", "policy owner", "document owner", "author", "version", "version no",
@@ -560,6 +570,11 @@ def voices(
             voice, head = header  # 'Force position (as reported by the force)', 'What we will do'
             for sent in sents:
                 found[sent.index] = [Voice(voice, f'in the column "{head}"',
+                                           sent.tok_start, sent.tok_end)]
+            continue
+        if _MODEL.search(block.text):
+            for sent in sents:  # 'Model wording 3.1 - "[Force] officers and staff will not ..."'
+                found[sent.index] = [Voice("attributed", "model wording for a force to adopt",
                                            sent.tok_start, sent.tok_end)]
             continue
         if _front_matter(analysis, bi):
