@@ -951,3 +951,19 @@ def test_model_wording_for_forces_to_adopt_is_not_the_guidance_authors_practice(
     doc = passage_document("# Model guidance for forces\n\n" + RELEVANT + "\n\n" + text)
     f = _finding(doc, "REC1-NO-SHARE-ON-DOUBT", "rec1")
     assert (f.status is MET) == (expected is MET), f.reason
+
+
+def test_an_aide_memoires_row_of_doubts_and_its_instruction_is_one_rule() -> None:
+    # 'If ... | Then ...': the doubt in one cell, the prohibition in the next
+    doc = _table_document(
+        [["If", "Then"],
+         ["You only have concerns or doubts about a DA victim's immigration status",
+          "Do not share the victim's details with IE or the NCCU."]],
+        before=RELEVANT)
+    assert _finding(doc, "REC1-NO-SHARE-ON-DOUBT", "rec1").status is MET
+    # the same two sentences in a paragraph about interpreters bind nobody to the rule
+    para = passage_document(
+        RELEVANT + "\n\nSome victims have concerns or doubts about their immigration status. "
+        "Interpreters must not pass any information about an assignment to anyone, including "
+        "Immigration Enforcement.")
+    assert _finding(para, "REC1-NO-SHARE-ON-DOUBT", "rec1").status is not MET

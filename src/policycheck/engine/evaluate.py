@@ -108,6 +108,8 @@ def _unit_keys(analysis: Analysis, scope: Scope) -> tuple[object, ...]:
             out.append(sent.block)
         elif scope is Scope.ROW:
             out.append(("row", loc.table, loc.row) if loc.table is not None else sent.block)
+        elif scope is Scope.CELLS:
+            out.append(("row", loc.table, loc.row) if loc.table is not None else index)
         elif scope is Scope.SECTION:
             out.append(loc.heading_path)
         elif scope is Scope.PASSAGE:

@@ -11,6 +11,7 @@ class Scope(StrEnum):
 
     SENTENCE = "sentence"
     ROW = "row"  # cells of one table row (a paragraph outside tables)
+    CELLS = "cells"  # cells of one table row only (a sentence outside tables)
     PARAGRAPH = "paragraph"
     PASSAGE = "passage"  # a paragraph with the list it leads into (a paragraph, a table row)
     SECTION = "section"
