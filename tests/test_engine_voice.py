@@ -967,3 +967,14 @@ def test_an_aide_memoires_row_of_doubts_and_its_instruction_is_one_rule() -> Non
         "Interpreters must not pass any information about an assignment to anyone, including "
         "Immigration Enforcement.")
     assert _finding(para, "REC1-NO-SHARE-ON-DOUBT", "rec1").status is not MET
+
+
+def test_what_a_scrutiny_panel_will_examine_is_its_scope_not_practice() -> None:
+    doc = passage_document(
+        "# Migrant Victims Scrutiny Panel – Terms of Reference\n\n" + RELEVANT + "\n\n"
+        "# 3. Scope\n\nThe panel will examine whether Natland Police:\n\n"
+        "- applies the Victims' Code to victims with insecure immigration status, including "
+        "their right to an interpreter;\n"
+        "- engages regularly with migrant communities through quarterly forums.")
+    assert _finding(doc, "REC4-VICTIMS-CODE").status is MISSING
+    assert _finding(doc, "REC4-OUTREACH").status is MISSING

@@ -79,6 +79,11 @@ DEFERRAL = Concept(
              for aux in ("is", "are", "has been", "have been")
              for done in ("published", "issued", "approved", "finalised", "finalized"))),
     phrases=(
+        # a review under way and guidance expected: 'is reviewing how information about victims
+        # is shared ..., and we expect to issue updated guidance'
+        "be review how", "be currently review how", "expect to issue", "expect to publish",
+        "expect to introduce", "expects to issue", "expects to publish", "aim to issue",
+        "aim to publish",
         "could offer ... in future", "could ... in future", "in the future",
         "draft procedure will", "the draft will", "whether ... could", "be discuss whether",
         "will be develop", "be be develop", "be to be develop", "be under development",

@@ -1002,7 +1002,9 @@ _ASKS = re.compile(r"\b(?:what (?:i|we) (?:am |are )?ask(?:ing)? for|(?:i|we) (?
                    r"(?:i|we) (?:would )?urge|(?:i|we) call (?:on|for)|our asks|my asks|"
                    r"(?:i|we) (?:would )?(?:ask|request) that)\b"
                    # an audit's or review's questions: 'The objectives were to establish whether:'
-                   r"|\b(?:establish|assess|test|determine|check|confirm|examine) whether:$"
+                   r"|\b(?:establish|assess|test|determine|check|confirm|examine|consider|review"
+                   r"|scrutinise|scrutinize|explore) (?:whether|how far|the extent to which)"
+                   r"\b[^.:]{0,60}:$"
                    # a committee paper's questions for members: 'Matters the Panel may wish to
                    # consider', 'Questions members may wish to ask', 'Key lines of enquiry'
                    r"|\bmay wish to (?:consider|explore|probe)\b"
