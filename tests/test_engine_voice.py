@@ -978,3 +978,15 @@ def test_what_a_scrutiny_panel_will_examine_is_its_scope_not_practice() -> None:
         "- engages regularly with migrant communities through quarterly forums.")
     assert _finding(doc, "REC4-VICTIMS-CODE").status is MISSING
     assert _finding(doc, "REC4-OUTREACH").status is MISSING
+
+
+@pytest.mark.parametrize(("heading", "expected"), [("6. Risks", MISSING),
+                                                   ("6. Information sharing", MET)])
+def test_a_papers_risks_say_what_could_go_wrong(heading: str, expected: Status) -> None:
+    doc = passage_document(
+        "# Proposed procedure for victims with insecure immigration status\n\n" + RELEVANT
+        + f"\n\n# {heading}\n\n"
+        "Sharing a victim's details with Immigration Enforcement without a documented lawful "
+        "basis under Part 3 of the Data Protection Act 2018 is not permitted and must be recorded.")
+    f = _finding(doc, "REC4-DATA-PROTECTION")
+    assert (f.status is MET) == (expected is MET), f.reason

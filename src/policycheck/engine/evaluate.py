@@ -31,6 +31,7 @@ VOICE_WORDING = {
     "scrutiny": "as scrutiny of someone else's practice, not a commitment, ",
     "party": "as another party's duty, not the police's, ",
     "front-matter": "in the document's front matter, not a commitment, ",
+    "risk": "as a risk to be managed, not a commitment, ",
 }
 
 

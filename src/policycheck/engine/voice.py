@@ -614,6 +614,8 @@ def voices(
                 told = _Told(level or 99, "party", f'another party\'s duty, under "{head}"')
             elif _recommends_heading(block.text, audit):  # '5. Recommendations to the force'
                 told = _Told(level or 99, "scrutiny", f'recommended, under "{head}"')
+            elif _lead_words(block.text) in _RISKS:  # '6. Risks': what could go wrong
+                told = _Told(level or 99, "risk", f'a risk, under "{head}"')
             elif _lead_words(block.text) in _REPORT_PURPOSE:  # '1. Purpose of the report'
                 told = _Told(level or 99, "scrutiny", f'a paper\'s purpose, under "{head}"')
             elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
@@ -1110,6 +1112,13 @@ _AUDIT_ACCOUNT = ("background", "dip sample", "sample results", "test results", 
                   "results of testing", "results summary", "results", "sample", "the sample",
                   "audit sample", "sample and method")
 _ANNEX = re.compile(r"^(?:appendix|annex|annexe)(?:\s+\w{1,3})?\s*[\u2013\u2014:.-]\s*")
+
+
+# A paper's risks: 'Legal challenge: sharing without a documented lawful basis may breach the
+# Data Protection Act 2018' says what could go wrong, not what is done.
+_RISKS = ("risks", "key risks", "risks and issues", "risk register", "risks and mitigations",
+          "risks and mitigation", "risks and dependencies", "risk and mitigation",
+          "main risks", "risks and opportunities", "risks to delivery", "risk")
 
 
 # A committee paper's purpose ('1.1 To update the Panel on ... compliance with the Victims'
