@@ -990,3 +990,28 @@ def test_a_papers_risks_say_what_could_go_wrong(heading: str, expected: Status) 
         "basis under Part 3 of the Data Protection Act 2018 is not permitted and must be recorded.")
     f = _finding(doc, "REC4-DATA-PROTECTION")
     assert (f.status is MET) == (expected is MET), f.reason
+
+
+def test_a_list_of_abbreviations_says_nothing_of_what_it_names() -> None:
+    doc = passage_document(
+        "# Victims first: pocket card\n\n" + RELEVANT + "\n\n"
+        "IE – Immigration Enforcement · NCCU – National Command and Control Unit · DA – domestic "
+        "abuse · MS – modern slavery · NRM – National Referral Mechanism · MARAC – multi-agency "
+        "risk assessment conference, a different route from the NRM")
+    f = _finding(doc, "REC4-MSHT-DA")
+    assert f.status is not MET
+    assert "abbreviations" in f.reason
+
+
+def test_a_reviews_annex_of_its_own_revised_paragraphs_is_its_own_text() -> None:
+    doc = passage_document(
+        "# Annual review of the policy\n\n" + RELEVANT + "\n\n# Annex 1 – Revised text\n\n"
+        "The paragraphs below are reproduced as they now stand in PP-031 v2.1. The change to "
+        "paragraph 6.2 is shown as a tracked change.\n\n"
+        "> 2.1 This policy applies to all police officers and police staff who may come into "
+        "contact with a victim or witness with insecure immigration status.\n\n"
+        "6.2 Officers must not share a domestic abuse victim's information with Immigration "
+        "Enforcement where they have only doubts about her immigration status.\n\n"
+        "> 6.5 Any decision to share personal data about a victim with Immigration Enforcement "
+        "must identify the lawful basis under Part 3 of the Data Protection Act 2018.")
+    assert _finding(doc, "REC4-DATA-PROTECTION").status is MET

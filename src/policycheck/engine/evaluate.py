@@ -32,6 +32,7 @@ VOICE_WORDING = {
     "party": "as another party's duty, not the police's, ",
     "front-matter": "in the document's front matter, not a commitment, ",
     "risk": "as a risk to be managed, not a commitment, ",
+    "glossary": "in a list of abbreviations, not a commitment, ",
 }
 
 

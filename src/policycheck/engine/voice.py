@@ -217,15 +217,15 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
     is not; 'We can release the force's policy position. Our procedure states:' is)."""
     if not state.sentences:
         return False
+    if not text.rstrip().endswith(":"):
+        # an FOI answer's 'The relevant extracts of the procedure are reproduced below.', a
+        # review's 'The paragraphs below are reproduced as they now stand in PP-031 v2.1.'
+        return any(_reproduced_below(state, doc, sent) for sent in state.sentences)
     last = state.sentences[-1]
     if state.voices.get(last.index):
         return False
     span = doc[last.tok_start:last.tok_end]
     words = {t.text.lower() for t in span}
-    if not text.rstrip().endswith(":"):
-        # an FOI answer's 'The relevant extracts of the procedure are reproduced below.'
-        return bool(words & _BELOW) and bool(words & _REPRODUCED) and any(
-            t.norm_ in _OWN_DOCUMENTS for t in span)
     # 'Paragraph 5.3 now reads:', and in a letter on the author's own procedure 'It is now the
     # first paragraph of the procedure:' or 'We have changed the scope accordingly:'
     own_voice = bool(words & _PRESENT_SAYS) or bool(words & {"now", "we"})
@@ -233,6 +233,18 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
         return True
     # a script: 'You must tell them, in these or similar words:', 'Say to the caller:'
     return bool(words & _SCRIPT_VERBS) and bool(words & _SCRIPT_MARKS)
+
+
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)+\s")
+
+
+def _reproduced_below(state: _Block, doc: Any, sent: Sentence) -> bool:
+    if state.voices.get(sent.index):
+        return False
+    span = doc[sent.tok_start:sent.tok_end]
+    words = {t.text.lower() for t in span}
+    return bool(words & _BELOW) and bool(words & _REPRODUCED) and any(
+        t.norm_.removesuffix("s") in _OWN_DOCUMENTS for t in span)
 
 
 _BELOW = frozenset({"below", "follows"})
@@ -507,6 +519,12 @@ _MODEL = re.compile(
     re.IGNORECASE)
 
 
+# A list of abbreviations: 'IE – Immigration Enforcement · NCCU – National Command and Control
+# Unit · DA – domestic abuse · MS – modern slavery'. It names things; it says nothing of them.
+_GLOSSED = re.compile(r"(?:^|[\s\u00b7;|,])[A-Z][A-Z0-9]{1,5}\s*[\u2013\u2014=:-]\s*[A-Za-z]")
+GLOSSARY_MIN = 4
+
+
 # Front matter: 'Owner: Victim and Witness Services Manager Version: 2.0 (updated for the
 # Victims' Code 2021) Published: April 2021', or a document control table's 'Version | 2.0 ...'.
 _FIELDS = ("owner", "policy owner", "document owner", "author", "version", "version no",
@@ -575,6 +593,11 @@ def voices(
         if _MODEL.search(block.text):
             for sent in sents:  # 'Model wording 3.1 - "[Force] officers and staff will not ..."'
                 found[sent.index] = [Voice("attributed", "model wording for a force to adopt",
+                                           sent.tok_start, sent.tok_end)]
+            continue
+        if len(_GLOSSED.findall(block.text)) >= GLOSSARY_MIN:
+            for sent in sents:  # 'IE – Immigration Enforcement · NCCU – National Command ...'
+                found[sent.index] = [Voice("glossary", "a list of abbreviations",
                                            sent.tok_start, sent.tok_end)]
             continue
         if _front_matter(analysis, bi):
@@ -659,8 +682,11 @@ def voices(
         found.update(state.voices)
         if block.kind is BlockKind.PARAGRAPH:
             # 'Our procedure states:' and the quoted paragraphs that follow it, one after another
+            # (a review's annex of revised paragraphs runs on through the section, set off or
+            # not)
             own = _own_lead(state, analysis.docs[bi], block.text) or (
-                handed.own_lead and block.text.lstrip()[:1] in _OPENING_QUOTES)
+                handed.own_lead and (block.quoted or block.text.lstrip()[:1] in _OPENING_QUOTES
+                                     or _NUMBERED.match(block.text) is not None))
             carried = _Carried(_ends_in(state, sents[-1]), _unclosed(block.text), own)
         if block.kind is not BlockKind.HEADING:
             told = _retelling(state, cue_hits[bi], level) or told
