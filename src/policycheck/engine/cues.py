@@ -475,7 +475,12 @@ REPORTED = Concept(
         # a force by its name: 'What Martindale Police has told me'
         *(f"{who} {verb}" for who in ("police", "constabulary")
           for verb in ("have tell me", "have also tell me", "tell me", "have inform me",
-                       "have assure me", "have confirm to me", "have tell us")),
+                       "have assure me", "have confirm to me", "have tell us",
+                       # 'Beetham Constabulary has told the Commissioner that its officers ...',
+                       # a forum's notes: 'Police said that anyone who did not want to ...'
+                       "have tell the commissioner", "tell the commissioner",
+                       "have tell the pcc", "tell the pcc", "have tell the panel",
+                       "tell the panel", "say that", "have say that", "tell the forum")),
 
         # a column of consultees' points in an equality impact assessment or consultation log
         "issue raise", "point raise", "comment receive", "feedback receive",
