@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from policycheck.engine import check, check_all, shared_vocabulary
+from policycheck.engine.examples import passage_document
 from policycheck.engine.nlp import _lemma_table, analyse
 from policycheck.extract import extract
 from policycheck.rules import DEFAULT_RULESETS, load_rulesets
@@ -151,3 +152,13 @@ def test_the_shared_vocabulary_is_matched_once_per_document(
     shared = shared_vocabulary(RULESETS)
     assert shared is not None
     assert matched and set(matched) == {len(shared)}  # never once per rule set
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("It applies to the staff named in Appendix A. It does not cover suspects.", 2),
+    ("See Table B. Officers must record the decision.", 2),
+    ("The plan was written by J. Smith and approved in May.", 1),  # an initial goes on
+])
+def test_a_lettered_appendix_ends_its_sentence(text: str, count: int) -> None:
+    doc = passage_document(text)
+    assert len(analyse(doc).sentences) == count

@@ -237,11 +237,31 @@ def _docs(texts: list[str], model: str | None) -> list[Doc]:
 _TITLE_GOES_ON = frozenset("(),;:\u2013\u2014")
 
 
+# 'named in Appendix A. It does not cover ...': the tokenizer keeps 'A.' as one token (an
+# initial), so the sentencizer runs the two sentences together.
+_LETTERED = frozenset({"appendix", "annex", "annexe", "schedule", "part", "table", "figure",
+                       "option", "section", "chart", "form", "plan", "category", "level"})
+
+
+def _lettered_ends(doc: Doc, span: Any) -> list[Any]:
+    """`span` cut after 'Appendix A.' where the next word starts a new sentence."""
+    out: list[Any] = []
+    start = span.start
+    for i in range(span.start + 1, span.end - 1):
+        tok = doc[i]
+        if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." \
+                and doc[i - 1].lower_ in _LETTERED and doc[i + 1].text[:1].isupper():
+            out.append(doc[start : i + 1])
+            start = i + 1
+    out.append(doc[start : span.end])
+    return out
+
+
 def _sentences(doc: Doc) -> list[Any]:
     """The block's sentences; a '?' followed by a lower-case word, a bracket or a comma ends a
     title quoted inside the sentence ('Recommendation 4 of Safe to share? and the NPCC
     guidance', 'Safe to share? (HMICFRS, December 2020) found that ...'), not the sentence."""
-    spans = list(doc.sents)
+    spans = [part for span in doc.sents for part in _lettered_ends(doc, span)]
     out: list[Any] = []
     for span in spans:
         last = out[-1].text.rstrip() if out else ""
