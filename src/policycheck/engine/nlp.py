@@ -243,8 +243,13 @@ _LETTERED = frozenset({"appendix", "annex", "annexe", "schedule", "part", "table
                        "option", "section", "chart", "form", "plan", "category", "level"})
 
 
+_LETTER_STOP = re.compile(r"\b[A-Z]\.\s+[A-Z]")
+
+
 def _lettered_ends(doc: Doc, span: Any) -> list[Any]:
     """`span` cut after 'Appendix A.' where the next word starts a new sentence."""
+    if _LETTER_STOP.search(span.text) is None:
+        return [span]
     out: list[Any] = []
     start = span.start
     for i in range(span.start + 1, span.end - 1):

@@ -220,6 +220,9 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
     if not text.rstrip().endswith(":"):
         # an FOI answer's 'The relevant extracts of the procedure are reproduced below.', a
         # review's 'The paragraphs below are reproduced as they now stand in PP-031 v2.1.'
+        lowered = text.lower()
+        if "below" not in lowered and "follows" not in lowered:
+            return False
         return any(_reproduced_below(state, doc, sent) for sent in state.sentences)
     last = state.sentences[-1]
     if state.voices.get(last.index):
@@ -267,6 +270,9 @@ _ANSWERS = frozenset({"say", "tell", "explain", "answer", "reassure", "reply", "
 
 def _askers(norms: list[str], texts: list[str], sent: Sentence) -> list[Voice]:
     out: list[Voice] = []
+    lowered = sent.text.lower()
+    if "ask" not in lowered and "wonder" not in lowered:
+        return out
     for i in range(sent.tok_start + 1, sent.tok_end - 1):
         if norms[i] not in {"ask", "asks", "asked", "wonder", "wonders"} \
                 or norms[i + 1] not in {"whether", "if"}:
@@ -523,6 +529,7 @@ _MODEL = re.compile(
 # Unit · DA – domestic abuse · MS – modern slavery'. It names things; it says nothing of them.
 _GLOSSED = re.compile(r"(?:^|[\s\u00b7;|,])[A-Z][A-Z0-9]{1,5}\s*[\u2013\u2014=:-]\s*[A-Za-z]")
 GLOSSARY_MIN = 4
+_GLOSS_MARKS = ("\u2013", "\u2014", "=", ":", "-")
 
 
 # Front matter: 'Owner: Victim and Witness Services Manager Version: 2.0 (updated for the
@@ -549,6 +556,8 @@ def _front_matter(analysis: Analysis, bi: int) -> bool:
         return first.location.table == loc.table and first.location.row == loc.row \
             and first.text.strip().rstrip(":").lower() in _FIELDS
     if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    if block.text.count(":") < 2:
         return False
     fields = _FIELD.findall(block.text)
     return len({f.lower() for f in fields}) >= 2 and _FIELD.match(block.text.strip()) is not None
@@ -595,7 +604,8 @@ def voices(
                 found[sent.index] = [Voice("attributed", "model wording for a force to adopt",
                                            sent.tok_start, sent.tok_end)]
             continue
-        if len(_GLOSSED.findall(block.text)) >= GLOSSARY_MIN:
+        if sum(block.text.count(d) for d in _GLOSS_MARKS) >= GLOSSARY_MIN \
+                and len(_GLOSSED.findall(block.text)) >= GLOSSARY_MIN:
             for sent in sents:  # 'IE – Immigration Enforcement · NCCU – National Command ...'
                 found[sent.index] = [Voice("glossary", "a list of abbreviations",
                                            sent.tok_start, sent.tok_end)]
