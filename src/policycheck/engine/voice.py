@@ -544,6 +544,19 @@ _FIELD = re.compile(r"(?:^|(?<=\s))(" + "|".join(sorted(_FIELDS, key=len, revers
                     + r")\s*:", re.IGNORECASE)
 
 
+def _not_a_statement(analysis: Analysis, bi: int) -> tuple[str, str] | None:
+    """(voice, why) for a block none of whose sentences is the document's own statement."""
+    text = analysis.document.blocks[bi].text
+    if _MODEL.search(text):  # 'Model wording 3.1 – "[Force] officers and staff will not ..."'
+        return "attributed", "model wording for a force to adopt"
+    if sum(text.count(d) for d in _GLOSS_MARKS) >= GLOSSARY_MIN \
+            and len(_GLOSSED.findall(text)) >= GLOSSARY_MIN:  # 'IE – Immigration Enforcement · ...'
+        return "glossary", "a list of abbreviations"
+    if _front_matter(analysis, bi):  # 'Owner: ... Version: 2.0 (updated for the Victims' Code)'
+        return "front-matter", _short(text)
+    return None
+
+
 def _front_matter(analysis: Analysis, bi: int) -> bool:
     """A line of 'Field: value' pairs that opens with one, or a document control table's value
     beside a field name ('Version | 2.0 (updated for the Victims' Code 2021)')."""
@@ -599,21 +612,10 @@ def voices(
                 found[sent.index] = [Voice(voice, f'in the column "{head}"',
                                            sent.tok_start, sent.tok_end)]
             continue
-        if _MODEL.search(block.text):
-            for sent in sents:  # 'Model wording 3.1 - "[Force] officers and staff will not ..."'
-                found[sent.index] = [Voice("attributed", "model wording for a force to adopt",
-                                           sent.tok_start, sent.tok_end)]
-            continue
-        if sum(block.text.count(d) for d in _GLOSS_MARKS) >= GLOSSARY_MIN \
-                and len(_GLOSSED.findall(block.text)) >= GLOSSARY_MIN:
-            for sent in sents:  # 'IE – Immigration Enforcement · NCCU – National Command ...'
-                found[sent.index] = [Voice("glossary", "a list of abbreviations",
-                                           sent.tok_start, sent.tok_end)]
-            continue
-        if _front_matter(analysis, bi):
-            for sent in sents:  # 'Owner: ... Version: 2.0 (updated for the Victims' Code 2021)'
-                found[sent.index] = [Voice("front-matter", _short(block.text),
-                                           sent.tok_start, sent.tok_end)]
+        whole = _not_a_statement(analysis, bi)
+        if whole is not None:  # model wording, a list of abbreviations, front matter
+            for sent in sents:
+                found[sent.index] = [Voice(*whole, sent.tok_start, sent.tok_end)]
             continue
         if block.kind is BlockKind.TABLE_CELL and loc.table in planned \
                 and loc.row not in (None, 1) and (loc.table, loc.row) not in done_rows:
