@@ -103,6 +103,7 @@ def test_short_lines_are_kept_in_a_file_that_is_no_captured_page(tmp_path: Path)
     "Home > Victims > Report", "© 2024 Anyshire Police. All rights reserved.",
     "Accessibility | Privacy notice | Cookies | Terms", "Facebook X LinkedIn Email",
     "Domestic abuse victims: the police will not pass your details to the Home Office. Read more",
+    "Page owner: Public Protection Unit – Vulnerability Desk | Last reviewed 09/03/2022",
 ])
 def test_furniture_lines(line: str) -> None:
     assert is_furniture(line)

@@ -26,7 +26,9 @@ _ANYWHERE = re.compile(
     r"report a problem with this page|did you find (this|what you)|"
     r"share this( page| article)?|share on (facebook|twitter|x|linkedin|whatsapp)|"
     r"follow us( on)?|print this page|sign up (to|for) (our )?(newsletter|email)|"
-    r"you are here|this site uses cookies|page last (updated|reviewed))\b",
+    r"you are here|this site uses cookies|page last (updated|reviewed)|"
+    # an intranet page's own record: 'Page owner: Public Protection Unit | Last reviewed ...'
+    r"(page|content) (owner|editor|manager)(?=\s*:))\b",
     re.IGNORECASE,
 )
 # A page's content ends at its feedback or share prompt: what follows is the footer.
