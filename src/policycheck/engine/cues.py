@@ -126,6 +126,11 @@ DEFERRAL = Concept(
         "be expect shortly", "be be prepare", "will be prepare", "be be finalise", "be be update",
         "be be refresh", "will be refresh", "review whether", "consider whether", "explore whether",
         "will be complete before",
+        # a self-assessment's weak spots: 'The areas needing most attention are the offer of the
+        # VPS, ...'
+        "area need most attention", "area need attention", "need most attention",
+        "area for improvement", "area for development", "require improvement",
+        "need improvement", "area of weakness",
         "will be put in place", "will be establish", "will be set up", "will be create",
         "will be write", "in draft",
         "will consider", "will be consider", "will look at", "intend to", "be explore",
@@ -292,7 +297,10 @@ CITATION = Concept(
     unless_within=("speaker note", "speaker notes", "notes :", "presenter note",
                    "received a", "received an", "received the training", "received training",
                    "received the briefing", "received briefing", "received the e-learning",
-                   "received specialist", "received further", "received refresher"),
+                   "received specialist", "received further", "received refresher",
+                   # 'how to complain about the service they have received' is a service had
+                   "they have received", "you have received", "she has received",
+                   "he has received", "victim has received", "victims have received"),
 )
 
 # Someone else's words: a source and a reporting verb ("the report recommends that ..."). What
@@ -391,7 +399,11 @@ PAST = ("found", "concluded", "recommended", "published", "notified", "highlight
         "undertook", "began", "started", "set up", "established", "graded", "rated",
         "inspected", "assessed")
 HISTORY = Concept(
-    "history", exact=tuple(f"{who} ... {verb}" for who in OTHERS for verb in PAST),
+    "history", exact=(*(f"{who} ... {verb}" for who in OTHERS for verb in PAST),
+                      # a case study's account of what an officer knew: 'He did not know that
+                      # officers must not give immigration advice and that ...'
+                      "did not know that", "was not aware that", "were not aware that",
+                      "was unaware that", "were unaware that"),
     # 'contact with the Home Office is made ...' is the passive of the present, not history
     unless_within=tuple(f"{who} be {verb}" for who in OTHERS for verb in PAST),
 )
@@ -481,6 +493,10 @@ REPORTED = Concept(
                        "have tell the commissioner", "tell the commissioner",
                        "have tell the pcc", "tell the pcc", "have tell the panel",
                        "tell the panel", "say that", "have say that", "tell the forum")),
+        # what a partner has told the force, in the force's own paper: 'The Migrant Women's
+        # Project has told the force that three women have cancelled appointments ...'
+        "have tell the force", "have tell the constabulary", "have tell the police",
+        "have inform the force", "have inform the constabulary", "have also tell the force",
 
         # a column of consultees' points in an equality impact assessment or consultation log
         "issue raise", "point raise", "comment receive", "feedback receive",

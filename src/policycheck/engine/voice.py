@@ -176,10 +176,19 @@ def _block_voices(
     block = analysis.document.blocks[bi]
     doc = analysis.docs[bi]
     state = _Block(sents, {})
+    # ('Question 1. Yes. In June 2022 ...' answers question 1, and 'Q1 – B. ...' is an answer
+    # key: a question names its asker or asks)
+    lead = _QUESTION_LEAD.match(block.text)
+    asked = lead is not None and ("(" in lead.group() or "?" in block.text)
     for sent in sents:
         mine = state.voices.setdefault(sent.index, [])
         if block.quoted and not carried.own_lead:  # 'Paragraph 4.3 of our procedure states:'
             mine.append(Voice("attributed", "set off as a quotation", sent.tok_start, sent.tok_end))
+            continue
+        if asked and _ANSWER_LEAD.match(sent.text):
+            asked = False
+        if asked:
+            mine.append(Voice("attributed", "a question put", sent.tok_start, sent.tok_end))
             continue
         for hit in hits:
             kind = CUE_VOICE.get(hit.concept) or (AUDIT_VOICE.get(hit.concept) if audit else None)
@@ -255,6 +264,15 @@ _REPRODUCED = frozenset({"reproduced", "quoted", "extracts", "extract", "set"})
 _SCRIPT_VERBS = frozenset({"tell", "say", "explain", "reassure", "read"})
 _SCRIPT_MARKS = frozenset({"words", "script", "wording", "them", "her", "him", "caller",
                            "victim", "witness"})
+
+
+# A question put at a meeting or in a request, labelled as one: 'Question (Commissioner): I
+# would like the force to consider ...', 'Q3: Can officers check ...?'. The answer that follows
+# in the same paragraph ('A: No. Officers must not ...') is the answerer's own.
+_QUESTION_LEAD = re.compile(r"\s*(?:Q(?:\d+[a-z]?)?|Question(?:\s+\d+[a-z]?)?)"
+                            r"\s*(?:\([^)]{1,60}\))?\s*[:.\u2013\u2014-]\s", re.IGNORECASE)
+_ANSWER_LEAD = re.compile(r"\s*(?:A(?:\d+[a-z]?)?|Answer|Response|Reply)\b"
+                          r"\s*(?:\([^)]{1,60}\))?\s*[:.\u2013\u2014-]\s", re.IGNORECASE)
 
 
 # The victim's question: 'If the victim asks whether their details will be passed to the Home
