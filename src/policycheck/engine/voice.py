@@ -197,6 +197,9 @@ def _block_voices(
                 mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
         mine.extend(_speakers(doc, norms, texts, sent, hits))
         mine.extend(_askers(norms, texts, sent))
+        party = _PARTY_SUBJECT.match(sent.text)
+        if party is not None:  # 'The Project will not share ...' in an agreement with the force
+            mine.append(Voice("party", party.group(1), sent.tok_start, sent.tok_end))
     if carried.open_quote:
         _closing_quote(state, doc, block.text)
     # Across paragraphs only the report's own form carries on ('They should:'), or an account
@@ -273,6 +276,17 @@ _QUESTION_LEAD = re.compile(r"\s*(?:Q(?:\d+[a-z]?)?|Question(?:\s+\d+[a-z]?)?)"
                             r"\s*(?:\([^)]{1,60}\))?\s*[:.\u2013\u2014-]\s", re.IGNORECASE)
 _ANSWER_LEAD = re.compile(r"\s*(?:A(?:\d+[a-z]?)?|Answer|Response|Reply)\b"
                           r"\s*(?:\([^)]{1,60}\))?\s*[:.\u2013\u2014-]\s", re.IGNORECASE)
+
+
+# Another party as the subject of its own duty: 'The Project will not share any information
+# about a service user's immigration status ...', 'The council does not give immigration advice;
+# applicants are signposted ...'. (A commissioned Provider delivers the force's or the
+# Commissioner's service, so its duties are not set aside here.)
+_PARTY_SUBJECT = re.compile(
+    r"\s*(?:\(?\d+(?:\.\d+)*[.)]?\s+|\(?[a-z][.)]\s+)?((?:the|The) (?:Project|project|Charity|"
+    r"charity|Council|council|Refuge|refuge|[Ll]ocal [Aa]uthority|Centre|Trust))"
+    r"(?: also| itself)? (?:will|shall|must|may|can|should|does|do|did|is|has|agrees|undertakes|"
+    r"shares|gives|provides|keeps|retains|applies|acts|offers|makes|remains)\b")
 
 
 # The victim's question: 'If the victim asks whether their details will be passed to the Home
