@@ -683,6 +683,8 @@ def voices(
                 told = _Told(level or 99, "scrutiny", f'recommended, under "{head}"')
             elif _lead_words(block.text) in _RISKS:  # '6. Risks': what could go wrong
                 told = _Told(level or 99, "risk", f'a risk, under "{head}"')
+            elif _lead_words(block.text) in _DEFINITIONS:  # '4. Definitions': what words mean
+                told = _Told(level or 99, "glossary", f'a definition, under "{head}"')
             elif _lead_words(block.text) in _REPORT_PURPOSE:  # '1. Purpose of the report'
                 told = _Told(level or 99, "scrutiny", f'a paper\'s purpose, under "{head}"')
             elif audit and _findings_heading(block.text):  # 'Finding 3 – Referrals', 'Method'
@@ -1193,6 +1195,12 @@ _RISKS = ("risks", "key risks", "risks and issues", "risk register", "risks and 
 
 # A committee paper's purpose ('1.1 To update the Panel on ... compliance with the Victims'
 # Code'): what the paper is for, not a practice.
+# A section of definitions says what the document's words mean ('Caller: anyone contacting the
+# FCC, including a third party calling on behalf of a victim'), not what anyone does.
+_DEFINITIONS = ("definitions", "definition", "glossary", "glossary of terms", "key terms",
+                "terms used", "terms used in this procedure", "terms used in this policy",
+                "definitions and abbreviations", "abbreviations and definitions", "terminology",
+                "definition of terms", "key definitions", "interpretation")
 _REPORT_PURPOSE = ("purpose of the report", "purpose of this report", "purpose of report",
                    "purpose of the paper", "purpose of this paper", "report purpose")
 
