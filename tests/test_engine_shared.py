@@ -162,3 +162,13 @@ def test_the_shared_vocabulary_is_matched_once_per_document(
 def test_a_lettered_appendix_ends_its_sentence(text: str, count: int) -> None:
     doc = passage_document(text)
     assert len(analyse(doc).sentences) == count
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ('Read the "Safe to share?" report (HMICFRS, December 2020) and the NPCC guidance.', 1),
+    ("Read the \u2018Safe to share?\u2019 report and the NPCC guidance.", 1),
+    ('Ask: "Are you safe?" Then call 999.', 2),  # a capital after the quotation starts anew
+])
+def test_a_quoted_title_ending_in_a_question_mark_goes_on(text: str, count: int) -> None:
+    doc = passage_document(text)
+    assert len(analyse(doc).sentences) == count

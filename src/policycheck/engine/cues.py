@@ -310,6 +310,8 @@ SOURCES = (
     "the inspectorates", "HMICFRS", "HMIC", "IOPC", "the inspection",
     "super complaint", "the complaint", "the complainants", "Safe to share", "recommendation",
     "Safe to share ? report", "Safe to share report",
+    # the title in quotation marks: 'The 2020 'Safe to share?' report found that ...'
+    "Safe to share ? ' report", 'Safe to share ? " report',
     "recommendations", "the findings", "its findings", "their findings",
 )
 REPORTING = (
@@ -351,6 +353,10 @@ ATTRIBUTION = Concept(
         # that ...': a source cited in brackets, then what it found
         ") find that", ") conclude that", ") recommend that", ") state that", ") say that",
         ") highlight that", ") show that",
+        # '... the publication of 'Safe to share?' in December 2020, which found that ...'; a
+        # document started 'following the publication of' the report names its background
+        ", which find that", ", which recommend that", ", which conclude that",
+        ", which highlight that", ", which show that", "follow the publication of",
         # 'the report published by HMICFRS, the IOPC and the College of Policing'
         "report publish by", "publish by HMICFRS", "publish by the inspectorate",
         # a bulletin's pointer to the document it summarises: 'the full policy explains ...',

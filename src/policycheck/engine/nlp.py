@@ -235,6 +235,7 @@ def _docs(texts: list[str], model: str | None) -> list[Doc]:
 
 
 _TITLE_GOES_ON = frozenset("(),;:\u2013\u2014")
+_CLOSING_QUOTES = "\"'\u201d\u2019"
 
 
 # 'named in Appendix A. It does not cover ...': the tokenizer keeps 'A.' as one token (an
@@ -269,7 +270,8 @@ def _sentences(doc: Doc) -> list[Any]:
     spans = [part for span in doc.sents for part in _lettered_ends(doc, span)]
     out: list[Any] = []
     for span in spans:
-        last = out[-1].text.rstrip() if out else ""
+        # ... inside its quotation marks too: 'the "Safe to share?" report (HMICFRS, ...)'
+        last = out[-1].text.rstrip().rstrip(_CLOSING_QUOTES) if out else ""
         if last.endswith(("? (", "?(")) or (last.endswith("?") and (
                 span.text[:1].islower() or span.text[:1] in _TITLE_GOES_ON)):
             out[-1] = doc[out[-1].start : span.end]
