@@ -477,6 +477,19 @@ def test_an_action_logs_row_marked_complete_is_practice(status: str, expected: S
     assert third.status is expected, third.reason
 
 
+@pytest.mark.parametrize("header", ["Agreed action", "Management action", "Action"])
+def test_an_audits_agreed_action_is_still_to_be_done(header: str) -> None:
+    doc = _table_document(
+        [["Ref", header, "Owner", "Target date"],
+         ["3", "Complete the DPIA for sharing with Immigration Enforcement and record the lawful "
+          "basis under Part 3 of the Data Protection Act 2018 in the procedure",
+          "Data Protection Officer", "30 June 2022"]],
+        before="Victims with insecure immigration status are the subject of this audit.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    dp = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-DATA-PROTECTION")
+    assert dp.status is MISSING, dp.reason
+
+
 @pytest.mark.parametrize("label", ["Rec 4 – telling victims how their information is shared",
                                    "Recommendation 4: tell victims whether their information is "
                                    "shared"])

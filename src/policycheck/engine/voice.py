@@ -914,6 +914,9 @@ def _response_lead(text: str) -> bool:
 
 # A table whose header row names actions with owners or dates is an action log.
 _ACTION_HEADS = ("action",)
+# 'Agreed action', 'Management action', 'Recommended actions' in an audit's action plan
+_ACTION_HEAD = re.compile(r"^(?:agreed|management|recommended|proposed|planned|improvement)"
+                          r" actions?\b")
 _ACTION_WITH = ("owner", "lead", "due", "deadline", "by when", "target", "date", "responsible",
                 "timescale")
 
@@ -934,7 +937,7 @@ def _action_tables(analysis: Analysis) -> set[int]:
             when.setdefault((loc.table, loc.cell), []).append(block.text.lower())
     logs = set()
     for t, cells in heads.items():
-        if not any(c.startswith(_ACTION_HEADS) for c in cells) \
+        if not any(c.startswith(_ACTION_HEADS) or _ACTION_HEAD.search(c) for c in cells) \
                 or not any(w in c for c in cells for w in _ACTION_WITH):
             continue
         timed = [when.get((t, i + 1), []) for i, c in enumerate(cells)
@@ -1176,7 +1179,14 @@ _PROPOSAL = re.compile(
 
 def _proposal_heading(text: str) -> bool:
     t = " ".join(text.split())
-    return len(t.split()) <= 12 and _PROPOSAL.match(t) is not None
+    return len(t.split()) <= 12 and (_PROPOSAL.match(t) is not None
+                                     or _IN_PROGRESS.search(t) is not None)
+
+
+# Work not yet done, as a slide's or section's title: 'Slide 7 – Work in progress', 'Coming soon'
+_IN_PROGRESS = re.compile(r"(?:^|[\u2013\u2014:-]\s*)(?:work in progress|coming soon|in development"
+                          r"|under development|still to come|forthcoming changes|coming next"
+                          r"|what(?:'s| is) coming(?: next)?)\s*$", re.IGNORECASE)
 
 
 # In an audit report, its account of the procedure under audit and its tests of it.
