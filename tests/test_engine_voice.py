@@ -477,6 +477,21 @@ def test_an_action_logs_row_marked_complete_is_practice(status: str, expected: S
     assert third.status is expected, third.reason
 
 
+@pytest.mark.parametrize(("second", "expected"), [("What happens", MET), ("By when", MISSING)])
+def test_what_we_will_do_is_a_leaflets_promise_and_a_plans_action(
+        second: str, expected: Status) -> None:
+    doc = _table_document(
+        [[second, "What we will do"],
+         ["If the case goes to court", "The Witness Care Unit will tell you the date, time and "
+          "place of each court hearing you need to attend."]],
+        before="# Victims of crime: what to expect from us\n\nIf you are a victim of crime, "
+               "we will support you and keep you informed.\n\nVictims and witnesses can ask "
+               "us for help at any time.")
+    vc = next(r for r in RULESETS if r.id == "victims-code")
+    r8 = next(f for f in check(doc, vc).findings if f.criterion.id == "VCOP-R8")
+    assert r8.status is expected, r8.reason
+
+
 @pytest.mark.parametrize("header", ["Agreed action", "Management action", "Action"])
 def test_an_audits_agreed_action_is_still_to_be_done(header: str) -> None:
     doc = _table_document(

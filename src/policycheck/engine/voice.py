@@ -833,6 +833,22 @@ def _results_tables(analysis: Analysis) -> set[int]:
     return out
 
 
+# Beside 'What we will do', a column that makes the table a plan ('Recommendation | What we will
+# do | By when'); a leaflet's 'What happens | What we will do' is the service it promises.
+_PLAN_COLUMNS = ("recommendation", "finding", "issue", "gap", "area for", "owner", "lead",
+                 "by when", "due", "deadline", "target", "timescale", "date", "status", "progress")
+
+
+def _planning_tables(analysis: Analysis) -> set[int]:
+    out: set[int] = set()
+    for block in analysis.document.blocks:
+        loc = block.location
+        if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None \
+                and any(w in block.text.lower() for w in _PLAN_COLUMNS):
+            out.add(loc.table)
+    return out
+
+
 def _column_voices(
     analysis: Analysis, cue_hits: Sequence[list[Hit]],
 ) -> dict[tuple[int | None, int | None], tuple[str, str]]:
@@ -841,6 +857,7 @@ def _column_voices(
     done ('What we will do')."""
     out: dict[tuple[int | None, int | None], tuple[str, str]] = {}
     reported = _results_tables(analysis)
+    planning = _planning_tables(analysis)
     for bi, block in enumerate(analysis.document.blocks):
         loc = block.location
         if block.kind is not BlockKind.TABLE_CELL or loc.row != 1 or loc.table is None:
@@ -852,7 +869,8 @@ def _column_voices(
         if any(h.concept in _REPORTED and not h.cancelled_by for h in cue_hits[bi]) \
                 or any(w in head for w in _FROM_REPORT) or _SAYS.match(head.strip()):
             out[(loc.table, loc.cell)] = ("attributed", _short(block.text))
-        elif any(w in head for w in _PLANNED):
+        elif any(w in head for w in _PLANNED) and (
+                head.strip() != "what we will do" or loc.table in planning):
             out[(loc.table, loc.cell)] = ("deferral", _short(block.text))
         elif head.strip() in _RECOMMENDED:
             out[(loc.table, loc.cell)] = ("scrutiny", _short(block.text))
