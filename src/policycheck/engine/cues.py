@@ -499,6 +499,10 @@ REPORTED = Concept(
                        "have tell the commissioner", "tell the commissioner",
                        "have tell the pcc", "tell the pcc", "have tell the panel",
                        "tell the panel", "say that", "have say that", "tell the forum")),
+        # evidence given to a review or task group: 'The Head of Public Protection told the task
+        # group that, since early 2021, officers had been instructed ...'
+        "tell the task group", "have tell the task group", "tell the review", "tell the inquiry",
+        "tell the scrutiny panel", "tell the committee that", "tell the board that",
         # what a partner has told the force, in the force's own paper: 'The Migrant Women's
         # Project has told the force that three women have cancelled appointments ...'
         "have tell the force", "have tell the constabulary", "have tell the police",
@@ -620,6 +624,16 @@ AUDITOR = Concept(
         # a scrutiny panel's review: 'We held evidence sessions with ...', 'our call for evidence'
         "call for evidence", "evidence session", "we be not assure", "we be not satisfied that",
         "the panel find", "the panel be not assure",
+        # a task group's or file review's evidence: 'The Head of Public Protection told the task
+        # group that ...', 'In 11 files there was nothing to show ...'
+        "the task group", "task group hear", "evidence hear", "case file review", "file review",
+        "the file show", "the files show", "file record", "in ... file there", "of the file",
+        "of the files", "in ... files ,",
+        # a file review's counts: 'Needs assessments were recorded in 15 files', 'Updates were
+        # within Victims' Code timescales in only half of the files'
+        "in ... of the ... file", "record in ... file", "offer in ... file", "use in ... file",
+        "in only ... of the file", "in half of the file", "in most of the file",
+        "in none of the file", "in all ... file review",
         # an inspection's fieldwork and counts: 'Officers we spoke to', 'In 6 of the 9 cases,'
         "officer we speak to", "we speak to", "in ... of the ... case ,",
         "in ... of the ... file ,", "in ... of these case", "in ... of these file",

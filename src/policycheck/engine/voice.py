@@ -30,6 +30,7 @@ from policycheck.model import BlockKind
 
 # In an audit or inspection report: what it says the procedure requires, and what it found.
 AUDIT_VOICE = {"described": "attributed", "auditor": "history"}
+_COUNTED = re.compile(r"\bfiles?\b|\bcases?\b", re.IGNORECASE)
 AUDIT_MIN = 2  # mentions of an auditor's own work that make a document an audit report
 _REPORTED = frozenset({"reported", "reported-head"})  # in a heading or a column header
 CUE_VOICE = {"attribution": "attributed", "addressed": "attributed", "history": "history",
@@ -194,7 +195,11 @@ def _block_voices(
             kind = CUE_VOICE.get(hit.concept) or (AUDIT_VOICE.get(hit.concept) if audit else None)
             if kind and not hit.cancelled_by and sent.tok_start <= hit.start < sent.tok_end:
                 end = _span_end(norms, texts, sent, hit)
-                mine.append(Voice(kind, doc[hit.start:hit.end].text, hit.end, end))
+                # a review's count names what it found before the count: 'Needs assessments
+                # were recorded in 15 files'
+                start = sent.tok_start if hit.concept == "auditor" and _COUNTED.search(
+                    doc[hit.start:hit.end].text) else hit.end
+                mine.append(Voice(kind, doc[hit.start:hit.end].text, start, end))
         mine.extend(_speakers(doc, norms, texts, sent, hits))
         mine.extend(_askers(norms, texts, sent))
         party = _PARTY_SUBJECT.match(sent.text)
