@@ -492,6 +492,18 @@ def test_what_we_will_do_is_a_leaflets_promise_and_a_plans_action(
     assert r8.status is expected, r8.reason
 
 
+def test_a_you_said_column_is_the_consultees_words() -> None:
+    doc = _table_document(
+        [["You said", "We did"],
+         ["The police should put victims first, whatever their immigration status, and never "
+          "take immigration enforcement action against a victim who reports a crime.",
+          "We are reviewing our procedure with our partners."]],
+        before="Victims with insecure immigration status are the subject of this page.")
+    rec4 = next(r for r in RULESETS if r.id == "rec4")
+    protocol = next(f for f in check(doc, rec4).findings if f.criterion.id == "REC4-PROTOCOL")
+    assert protocol.status is MISSING, protocol.reason
+
+
 @pytest.mark.parametrize("header", ["Agreed action", "Management action", "Action"])
 def test_an_audits_agreed_action_is_still_to_be_done(header: str) -> None:
     doc = _table_document(

@@ -126,6 +126,12 @@ DEFERRAL = Concept(
         "be expect shortly", "be be prepare", "will be prepare", "be be finalise", "be be update",
         "be be refresh", "will be refresh", "review whether", "consider whether", "explore whether",
         "will be complete before",
+        # a plan's promise of a document not yet written: 'We will publish a force procedure ...,
+        # setting out when information is and is not shared'
+        *(f"will {verb} {a} {doc}" for verb in ("publish", "produce", "introduce", "develop",
+                                                "write", "draft")
+          for a in ("a", "a ...", "a new", "the new", "our new")
+          for doc in ("procedure", "policy", "protocol", "framework", "guidance")),
         # a self-assessment's weak spots: 'The areas needing most attention are the offer of the
         # VPS, ...'
         "area need most attention", "area need attention", "need most attention",

@@ -242,6 +242,8 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
             return False
         return any(_reproduced_below(state, doc, sent) for sent in state.sentences)
     last = state.sentences[-1]
+    if _SPOKESPERSON.search(last.text):  # the force's own officer, quoted in its statement
+        return True
     if state.voices.get(last.index):
         return False
     span = doc[last.tok_start:last.tok_end]
@@ -256,6 +258,14 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
 
 
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)+\s")
+# A force's statement quoting its own officer: 'Detective Chief Superintendent Mark
+# Postlethwaite, Head of Public Protection at Black Combe Police, said:'
+_SPOKESPERSON = re.compile(
+    r"\b(?:(?:assistant |deputy )?chief constable|(?:detective )?(?:chief )?superintendent"
+    r"|(?:detective )?chief inspector|head of [\w ]{3,40}) [^:]{0,80}\b(?:police|constabulary)"
+    r"\b[^:]{0,10}\b(?:said|says|added|explained|commented)\s*:\s*$"
+    r"|\b(?:police|constabulary)\b[^:]{0,40}\b(?:spokesperson|spokesman|spokeswoman)"
+    r"[^:]{0,10}\b(?:said|says)\s*:\s*$", re.IGNORECASE)
 
 
 def _reproduced_below(state: _Block, doc: Any, sent: Sentence) -> bool:
@@ -801,6 +811,11 @@ def _advice_to_police(
 # Column headers whose cells are not the document's own present practice.
 _FROM_REPORT = ("from the report", "the report's", "report requirement", "recommendation text",
                 "what the report", "the report says", "text of the recommendation")
+# A consultation's feedback: 'You said | We did' ('The police should put victims first').
+_YOU_SAID = ("you said", "what you said", "you told us", "what you told us", "your views",
+             "what people told us", "what people said", "what we heard", "you asked",
+             "what you asked for", "your feedback", "feedback", "comments received",
+             "what communities told us", "what women told us", "issue raised", "issues raised")
 # 'What PR-219 says', 'What the policy states': a column that summarises another document.
 _SAYS = re.compile(r"^what (?!this |our |we )[\w .'\u2019-]{1,40} (?:says|states|requires)$")
 _PLANNED = ("what we will do", "planned action", "planned", "next steps", "next step",
@@ -872,7 +887,8 @@ def _column_voices(
             out[(loc.table, loc.cell)] = ("history", _short(block.text))
             continue
         if any(h.concept in _REPORTED and not h.cancelled_by for h in cue_hits[bi]) \
-                or any(w in head for w in _FROM_REPORT) or _SAYS.match(head.strip()):
+                or any(w in head for w in _FROM_REPORT) or _SAYS.match(head.strip()) \
+                or head.strip().rstrip(".:") in _YOU_SAID:
             out[(loc.table, loc.cell)] = ("attributed", _short(block.text))
         elif any(w in head for w in _PLANNED) and (
                 head.strip() != "what we will do" or loc.table in planning):
@@ -1208,6 +1224,9 @@ def _proposal_heading(text: str) -> bool:
 
 # Work not yet done, as a slide's or section's title: 'Slide 7 – Work in progress', 'Coming soon'
 _IN_PROGRESS = re.compile(r"(?:^|[\u2013\u2014:-]\s*)(?:work in progress|coming soon|in development"
+                          # 'What we will do in 2024/25'
+                          r"|(?:\d+(?:\.\d+)*\.?\s+)?what we will do (?:in|during) "
+                          r"(?:20\d\d|the (?:next|coming) year)\S*"
                           r"|under development|still to come|forthcoming changes|coming next"
                           r"|what(?:'s| is) coming(?: next)?)\s*$", re.IGNORECASE)
 
