@@ -38,6 +38,9 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
         (["a one-page aide-", "memoire for officers"], "a one-page aide-memoire for officers"),
         (["e-mail referrals@amani.examp", "le.org.uk today"],
          "e-mail referrals@amani.example.org.uk today"),
+        # a whole address at a line end: the next word is the sentence's
+        (["Hub e-mail referral to mvas@example.org.uk", "with consent"],
+         "Hub e-mail referral to mvas@example.org.uk with consent"),
         # an address broken after a dot in a narrow cell; a sentence ending an address goes on
         (["E-mail referrals@staintonmac.", "example.org.uk or call"],
          "E-mail referrals@staintonmac.example.org.uk or call"),

@@ -124,7 +124,11 @@ def _inside_address(out: str, line: str) -> bool:
         return ("." in last[:-1] or last.startswith("www")) and first in _DOMAIN_TAILS
     if not out[-1:].isalnum():
         return False
-    return "@" in last or "://" in last or last.startswith("www.")
+    if not ("@" in last or "://" in last or last.startswith("www.")):
+        return False
+    # 'mvas@example.org.uk' + 'with consent': a whole address, then the sentence goes on
+    first = line.split(" ", 1)[0]
+    return last.rsplit(".", 1)[-1].lower() not in _DOMAIN_TAILS or any(c in first for c in "./@")
 
 
 def join_lines(lines: Sequence[str]) -> str:
