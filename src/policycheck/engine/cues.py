@@ -71,6 +71,8 @@ DEFERRAL = Concept(
     # 'could' as written: its lemma is 'can' ('so that you can be offered the scheme' is no
     # deferral)
     exact=("could be offered", "could be introduced", "could be developed",
+           # an assessment's view, ending its sentence: 'safe reporting routes could help.'
+           "could help .", "would help .", "might help .",
            # 'Further guidance may follow'; not 'without fear of what might follow'
            "may follow",
            # in the present or perfect only: 'once the guidance is published' waits, 'since 11

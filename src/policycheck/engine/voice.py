@@ -738,6 +738,11 @@ def voices(
         if block.kind is not BlockKind.HEADING and _proposes(block.text):
             lead, lead_kind = _short(block.text), "deferral"  # 'If approved, PR-212 would:'
             continue
+        if block.kind is not BlockKind.HEADING and _AIMS_OF.search(block.text.strip()):
+            # an assessment's account of the procedure it assesses: 'The main aims of the
+            # procedure, as described by the policy owner, are:'
+            lead, lead_kind = _short(block.text), "attributed"
+            continue
         state = _block_voices(analysis, bi, sents, cue_hits[bi], words[bi],
                               handed if block.kind is BlockKind.PARAGRAPH else _Carried(), audit)
         found.update(state.voices)
@@ -1075,12 +1080,26 @@ _AFTER = {"attributed": "quoted after", "scrutiny": "recommended after",
 _BOARD_ASKED = re.compile(r"\b(?:is|are) (?:asked|invited|recommended) to(?: [a-z]+)?:$")
 
 
+_AIMS_OF = re.compile(
+    r"^(?:the )?(?:main |key |stated )?(?:aims?|objectives?|intended outcomes|purposes?) of the "
+    r"(?:new |draft |proposed |revised )?(?:procedure|policy|framework|protocol|strategy|pp-\d+)"
+    r"\b[^:]{0,80}:$|\bas described by\b[^:]{0,60}:$", re.IGNORECASE)
+
+
 def _proposes(text: str) -> bool:
     """'If approved, PR-212 would:': a decision paper's lead into what a proposal would do, or
     into what the board is asked to approve or note."""
     t = " ".join(text.lower().replace("\u2019", "'").split())
+    if _FOLLOWING_PROPOSED.search(t):  # 'The following mitigations are recommended ...'
+        return True
     return t.endswith(":") and len(t) <= 90 and (
         " would:" in t or "if approved" in t or _BOARD_ASKED.search(t) is not None)
+
+
+# An assessment's lead into its proposals: 'The following mitigations are recommended to reduce
+# the risks identified. They are proposals at this stage ...'
+_FOLLOWING_PROPOSED = re.compile(r"^the following [\w ,-]{1,40} (?:are|is) (?:recommended|proposed"
+                                 r"|suggested)\b")
 
 
 # Guidance to every force: 'Forces should review their policies within six months and should:',
