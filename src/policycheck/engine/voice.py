@@ -244,6 +244,8 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
     last = state.sentences[-1]
     if _SPOKESPERSON.search(last.text):  # the force's own officer, quoted in its statement
         return True
+    if _POSITION_LEAD.search(last.text):  # an FOI answer releasing the force's own position
+        return True
     if state.voices.get(last.index):
         return False
     span = doc[last.tok_start:last.tok_end]
@@ -258,6 +260,9 @@ def _own_lead(state: _Block, doc: Any, text: str) -> bool:
 
 
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)+\s")
+# 'The force has provided the following statement of its current position:'
+_POSITION_LEAD = re.compile(r"\b(?:the force|we)\b[^:]{0,60}\bstatement of (?:its|our) "
+                            r"(?:current )?position\b[^:]{0,20}:\s*$", re.IGNORECASE)
 # A force's statement quoting its own officer: 'Detective Chief Superintendent Mark
 # Postlethwaite, Head of Public Protection at Black Combe Police, said:'
 _SPOKESPERSON = re.compile(
@@ -860,8 +865,9 @@ def _results_tables(analysis: Analysis) -> set[int]:
 
 # Beside 'What we will do', a column that makes the table a plan ('Recommendation | What we will
 # do | By when'); a leaflet's 'What happens | What we will do' is the service it promises.
-_PLAN_COLUMNS = ("recommendation", "finding", "issue", "gap", "area for", "owner", "lead",
-                 "by when", "due", "deadline", "target", "timescale", "date", "status", "progress")
+_PLAN_COLUMNS = ("recommendation", "requirement", "finding", "issue", "gap", "area for", "owner",
+                 "lead", "by when", "due", "deadline", "target", "timescale", "date", "status",
+                 "progress", "have done", "done so far", "current position")
 
 
 def _planning_tables(analysis: Analysis) -> set[int]:
