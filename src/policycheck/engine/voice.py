@@ -1270,14 +1270,14 @@ _RISKS = ("risks", "key risks", "risks and issues", "risk register", "risks and 
           "main risks", "risks and opportunities", "risks to delivery", "risk")
 
 
-# A committee paper's purpose ('1.1 To update the Panel on ... compliance with the Victims'
-# Code'): what the paper is for, not a practice.
 # A section of definitions says what the document's words mean ('Caller: anyone contacting the
 # FCC, including a third party calling on behalf of a victim'), not what anyone does.
 _DEFINITIONS = ("definitions", "definition", "glossary", "glossary of terms", "key terms",
                 "terms used", "terms used in this procedure", "terms used in this policy",
                 "definitions and abbreviations", "abbreviations and definitions", "terminology",
                 "definition of terms", "key definitions", "interpretation")
+# A committee paper's purpose ('1.1 To update the Panel on ... compliance with the Victims'
+# Code'): what the paper is for, not a practice.
 _REPORT_PURPOSE = ("purpose of the report", "purpose of this report", "purpose of report",
                    "purpose of the paper", "purpose of this paper", "report purpose")
 
