@@ -193,12 +193,6 @@ KNOWN_TABLE_GAPS = {
     "coniscliffe-police-insecure-status-guidance-tables.pdf":
         "a table without ruling lines is read as paragraphs, a cell's sentence cut where the "
         "cell wraps",
-    "alston-modern-slavery-sop.pdf":
-        "an e-mail address broken at its own hyphen at a line end ('referrals@northfell-' / "
-        "'mlp.example.org') is joined without it",
-    "lazonby-nrpf-joint-protocol.pdf":
-        "an e-mail address broken at its own hyphen at a line end ('referrals@fellside-' / "
-        "'mwp.example.org') is joined without it",
     "melmerby-regional-collaboration-guidance.pdf":
         "a table row that continues onto the next page is read as paragraphs, its cell cut at "
         "the page break ('01632' / '960301')",

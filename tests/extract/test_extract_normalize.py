@@ -55,6 +55,11 @@ def test_clean_folds_noise_and_keeps_meaning(raw: str, expected: str) -> None:
         (["Referral form at southallblacksisters.org", ".uk"],
          "Referral form at southallblacksisters.org.uk"),
         (["e-mail help@example.org", ".uk today"], "e-mail help@example.org.uk today"),
+        # an address broken at its own hyphen keeps it: hyphenation never splits an address
+        (["e-mail referrals@northfell-", "mlp.example.org with consent"],
+         "e-mail referrals@northfell-mlp.example.org with consent"),
+        (["see www.fellside-", "mwp.example.org for more"],
+         "see www.fellside-mwp.example.org for more"),
         (["a one-", "page flowchart"], "a one-page flowchart"),
         (["complete the e-", "learning module"], "complete the e-learning module"),
         (["the Plan 2021\u2013", "2025 and the strategy"],

@@ -100,6 +100,8 @@ def _keeps_hyphen(out: str, word: str) -> bool:
         return True  # 'e-' + 'learning': hyphenation never leaves one letter behind
     if len(last) >= 2 and last.isalpha() and last.isupper():
         return True  # 'OISC-' + 'regulated', 'NRM-' + 'related': no word is split inside an acronym
+    if "@" in last or "://" in last or last.lower().startswith("www."):
+        return True  # 'referrals@northfell-' + 'mlp.example.org': an address keeps its hyphens
     return "-" in last or "\u2010" in last
 
 
