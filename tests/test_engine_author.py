@@ -40,6 +40,9 @@ def _status(text: str, criterion: str) -> tuple[Status, str]:
     # a scrutiny panel's report, its author in a front-matter table
     "# Domestic abuse and insecure immigration status: dip sample of 30 cases\n\nItem\n\n"
     "Detail\n\nReport of\n\nAnyshire OPCC Independent Scrutiny Panel (Domestic Abuse)",
+    # a council scrutiny committee's task and finish group, its author on the 'Report of:' line
+    "# Community Safety Scrutiny Committee – migrant victims' confidence to report crime\n\n"
+    "Report of: Chair of the Task and Finish Group, Cllr P. Dixon",
 ])
 def test_an_oversight_bodys_account_of_force_practice_does_not_meet_it(opening: str) -> None:
     status, reason = _status(f"{opening}\n\n{INFORM}", "REC4-INFORM-VICTIMS")

@@ -51,7 +51,9 @@ _OVERSIGHT_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (
     # Commissioner - Dawn Pellow' (a person's name or the area, never another body)
     r"^(?-i:[A-Z][\w.'\u2019-]*)(?: (?-i:[A-Z][\w.'\u2019-]*)){0,3},? " + _PCC
     + r"(?: for [\w ]+)?(?: [\u2013-] [\w .'\u2019-]+)?$",
-    r"^report of:? [^.]{0,60}\b(?:opcc|commissioner|chief executive|panel|task group)\b",
+    r"^report of:? [^.]{0,60}\b(?:opcc|commissioner|chief executive|panel|task group"
+    # a council's scrutiny report: 'Report of: Chair of the Task and Finish Group'
+    r"|task and finish group|scrutiny committee)\b",
     r"\bchief executive,? (?:of the )?(?:opcc|office of the " + _PCC + ")",
 ))
 _FORCE_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (

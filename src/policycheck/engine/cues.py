@@ -511,6 +511,10 @@ REPORTED = Concept(
         # group that, since early 2021, officers had been instructed ...'
         "tell the task group", "have tell the task group", "tell the review", "tell the inquiry",
         "tell the scrutiny panel", "tell the committee that", "tell the board that",
+        # a task and finish group's evidence: 'The Superintendent told the group that the force
+        # had introduced a procedure ...', 'It took evidence from the force and two charities'
+        "tell the group that", "have tell the group", "tell the working group",
+        "tell the meeting that", "tell member that", "tell members that", "take evidence from",
         # what a partner has told the force, in the force's own paper: 'The Migrant Women's
         # Project has told the force that three women have cancelled appointments ...'
         "have tell the force", "have tell the constabulary", "have tell the police",
