@@ -153,3 +153,25 @@ def test_a_row_of_figures_is_not_a_numbered_heading(tmp_path: Path) -> None:
         (BlockKind.PARAGRAPH, "1 April – 30 June 2021 - 2 - 2"),
         (BlockKind.PARAGRAPH, "The log shows two."),
     ]
+
+
+def test_a_long_capitalised_first_line_is_the_title_and_field_lines_stay_apart(
+        tmp_path: Path) -> None:
+    path = tmp_path / "committee.txt"
+    path.write_text(
+        "COMMUNITY SAFETY SCRUTINY COMMITTEE – MIGRANT VICTIMS' CONFIDENCE TO REPORT CRIME: "
+        "REPORT OF THE TASK AND FINISH GROUP\n\n"
+        "Meeting: Community Safety Scrutiny Committee, 14 January 2025\nAgenda item: 7\n"
+        "Report of: Chair of the Task and Finish Group\nStatus: Public\n\n"
+        "The group met five times.\nIt heard from the force.\n")
+    doc = extract_text(path, ExtractOptions())
+    assert doc.title is not None and doc.title.startswith("COMMUNITY SAFETY SCRUTINY COMMITTEE")
+    assert [(b.kind, b.text, b.location.line) for b in doc.blocks[1:]] == [
+        (BlockKind.PARAGRAPH, "Meeting: Community Safety Scrutiny Committee, 14 January 2025", 3),
+        (BlockKind.PARAGRAPH, "Agenda item: 7", 4),
+        (BlockKind.PARAGRAPH, "Report of: Chair of the Task and Finish Group", 5),
+        (BlockKind.PARAGRAPH, "Status: Public", 6),
+        # ordinary wrapped lines are still one paragraph
+        (BlockKind.PARAGRAPH, "The group met five times. It heard from the force.", 8),
+    ]
+    assert doc.blocks[0].kind is BlockKind.HEADING

@@ -54,11 +54,34 @@ def _looks_like_heading(lines: list[str], i: int) -> bool:
     return _heading_level(lines[i], following) is not None
 
 
-def _pieces(start: int, lines: list[str]) -> list[Piece]:
+# A front-matter or minutes line: 'Report of: Chair of the Task and Finish Group', 'Status: Public'
+_FIELD_LINE = re.compile(r"^[A-Z][\w()/'\u2019&-]*(?: [\w()/'\u2019&-]+){0,3}:\s+\S")
+TITLE_WORDS = 30  # an ALL CAPS first line this long is still the document's title
+
+
+def _title_line(lines: list[str]) -> bool:
+    """The document's first paragraph: one ALL CAPS line, however long ('COMMUNITY SAFETY
+    SCRUTINY COMMITTEE – MIGRANT VICTIMS' CONFIDENCE TO REPORT CRIME: REPORT OF ...')."""
+    if len(lines) != 1:
+        return False
+    text = lines[0].strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters) \
+        and len(text.split()) <= TITLE_WORDS and not text.endswith((".", "!", "?", ";", ","))
+
+
+def _pieces(start: int, lines: list[str], first_run: bool = False) -> list[Piece]:
     """Split one blank-line paragraph into a heading, body text and list items."""
+    if len(lines) >= 2 and all(_FIELD_LINE.match(line.strip()) for line in lines):
+        # a block of 'Label: value' lines (front matter, a minute's 'Action:' and 'Owner:')
+        # is one line each, not one run-on paragraph
+        return [Piece(BlockKind.PARAGRAPH, join_lines([line]), line=start + i)
+                for i, line in enumerate(lines)]
     pieces: list[Piece] = []
     first = lines[0]
     level = _heading_level(first, lines[1] if len(lines) > 1 else None)
+    if level is None and first_run and _title_line(lines):
+        level = 1
     if level is not None:
         pieces.append(Piece(BlockKind.HEADING, first, level=level, line=start))
         skip = 2 if len(lines) > 1 and _UNDERLINE.match(lines[1]) else 1
@@ -89,7 +112,8 @@ def extract_text(path: Path, options: ExtractOptions) -> Document:
     raw = lines
     lines, dropped = without_furniture(raw, lambda i: _looks_like_heading(raw, i),
                                        lambda line: False)
-    pieces = [p for start, run in _paragraphs(lines) for p in _pieces(start, run)]
+    pieces = [p for n, (start, run) in enumerate(_paragraphs(lines))
+              for p in _pieces(start, run, first_run=n == 0)]
     blocks = assemble(pieces)
     notices = (furniture_notice(dropped),) if dropped else ()
     return Document(path=path, format="text", blocks=blocks, title=first_heading(blocks),
