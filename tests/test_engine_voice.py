@@ -907,6 +907,23 @@ def test_a_performance_tables_measures_are_what_was_counted(header: str, expecte
     assert (r7.status is MET) == (expected is MET), r7.reason
 
 
+@pytest.mark.parametrize(("figures", "expected"), [(["79%", "81%"], MISSING),
+                                                   (["OIC", "Within 5 days"], MET)])
+def test_a_results_tables_first_column_names_what_was_counted(
+        figures: list[str], expected: Status) -> None:
+    # a survey's 'Victim recalls... | Q1 2024/25 | Q2 2024/25' over figures only: its first
+    # column says what was counted, whatever its header; beside words it is the force's own
+    doc = _table_document(
+        [["Victim recalls\u2026", "Q1 2024/25", "Q2 2024/25"],
+         ["Victims are offered the chance to make a Victim Personal Statement, and the officer "
+          "records that it was offered.", *figures]],
+        before="Victims of crime are the subject of this report. Each victim is offered support. "
+               "Victims are kept informed.")
+    vcop = next(r for r in RULESETS if r.id == "victims-code")
+    r7 = next(f for f in check(doc, vcop).findings if f.criterion.id == "VCOP-R7")
+    assert (r7.status is MET) == (expected is MET), r7.reason
+
+
 def test_a_committee_papers_purpose_and_questions_for_members_are_no_practice() -> None:
     doc = passage_document(
         "# Victims' services update, including victims with insecure immigration status\n\n"

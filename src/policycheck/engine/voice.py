@@ -863,6 +863,27 @@ def _results_tables(analysis: Analysis) -> set[int]:
     return out
 
 
+# A figure in a results table: '58%', '893', '-', 'n/a', '4.2', '12 (9%)', 'Green'.
+_FIGURE = re.compile(r"^(?:[<>~≈+\u2212-]?\s*\d[\d,.]*\s*%?(?:\s*\(\s*\d[\d,.]*\s*%?\s*\))?"
+                     r"|n/?a|nil|none|[-\u2013\u2014]|red|amber|green|\*)$", re.IGNORECASE)
+
+
+def _figure_tables(analysis: Analysis) -> set[int]:
+    """Results tables whose body, beside the first column, is nothing but figures: 'Victim
+    recalls... | Q1 2024/25 | Q2 2024/25' over 'being offered a referral ... | 79% | 81%'. Their
+    first column names what was counted."""
+    reported = _results_tables(analysis)
+    figures: dict[int, bool] = {}
+    for block in analysis.document.blocks:
+        loc = block.location
+        if block.kind is not BlockKind.TABLE_CELL or loc.table not in reported \
+                or loc.row in (None, 1) or loc.cell in (None, 1):
+            continue
+        figures[loc.table] = figures.get(loc.table, True) and \
+            _FIGURE.match(block.text.strip()) is not None
+    return {t for t, only in figures.items() if only}
+
+
 # Beside 'What we will do', a column that makes the table a plan ('Recommendation | What we will
 # do | By when'); a leaflet's 'What happens | What we will do' is the service it promises.
 _PLAN_COLUMNS = ("recommendation", "requirement", "finding", "issue", "gap", "area for", "owner",
@@ -888,13 +909,15 @@ def _column_voices(
     done ('What we will do')."""
     out: dict[tuple[int | None, int | None], tuple[str, str]] = {}
     reported = _results_tables(analysis)
+    counted = _figure_tables(analysis)
     planning = _planning_tables(analysis)
     for bi, block in enumerate(analysis.document.blocks):
         loc = block.location
         if block.kind is not BlockKind.TABLE_CELL or loc.row != 1 or loc.table is None:
             continue
         head = block.text.lower().replace("\u2019", "'")
-        if loc.table in reported and head.strip() in _MEASURES:
+        if loc.table in reported and (head.strip() in _MEASURES or (
+                loc.table in counted and loc.cell == 1)):
             out[(loc.table, loc.cell)] = ("history", _short(block.text))
             continue
         if any(h.concept in _REPORTED and not h.cancelled_by for h in cue_hits[bi]) \
