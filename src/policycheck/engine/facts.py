@@ -66,12 +66,19 @@ def _abbreviated(analysis: Analysis, per_sentence: list[list[Hit]]) -> None:
     again wherever the abbreviation stands ('officers refer by calling BMRC'): every concept the
     capitalised name says, its abbreviation says too."""
     aliases: dict[str, list[Hit]] = {}
+    short: dict[str, list[Hit]] = {}  # 'Nenthead Migrant Support Project ("the Project")'
     for sent in analysis.sentences:
         doc = analysis.docs[sent.block]
         for hit in per_sentence[sent.index]:
             i = hit.end
-            if hit.cancelled_by or i + 2 >= sent.tok_end or doc[i].text != "(" \
-                    or doc[i + 2].text != ")":
+            if hit.cancelled_by or i + 2 >= sent.tok_end or doc[i].text != "(":
+                continue
+            word = _short_name(doc, i, sent.tok_end) if hit.concept in _ORGANISATIONS else ""
+            if word and all(t.text[:1].isupper() or t.text.lower() in _NAME_JOINERS
+                            for t in doc[hit.start:hit.end]):
+                short.setdefault(word, []).append(hit)
+                continue
+            if doc[i + 2].text != ")":
                 continue
             abbr = doc[i + 1].text
             if not (2 <= len(abbr) <= 8 and abbr.isalpha() and abbr.isupper()):
@@ -79,15 +86,44 @@ def _abbreviated(analysis: Analysis, per_sentence: list[list[Hit]]) -> None:
             if all(t.text[:1].isupper() or t.text.lower() in _NAME_JOINERS
                    for t in doc[hit.start:hit.end]):
                 aliases.setdefault(abbr, []).append(hit)
-    if not aliases:
+    if not aliases and not short:
         return
     for sent in analysis.sentences:
         doc = analysis.docs[sent.block]
         mine = per_sentence[sent.index]
         for j in range(sent.tok_start, sent.tok_end):
-            for named in aliases.get(doc[j].text, ()):
+            said = aliases.get(doc[j].text, [])
+            if j > sent.tok_start and doc[j - 1].lower_ == "the":
+                said = [*said, *short.get(doc[j].text, ())]  # 'refer them to the Project'
+            for named in said:
                 if not any(h.concept == named.concept and h.start <= j < h.end for h in mine):
                     mine.append(Hit(named.concept, named.term, j, j + 1))
+
+
+# A short name stands for the organisation the full name is, not for what its words say ('the
+# Service' of 'Advice Service for Victims of Crime ("the Service")' names no victims).
+_ORGANISATIONS = frozenset({"specialist-orgs"})
+_QUOTE_TOKENS = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "``", "''"})
+
+
+def _short_name(doc: Any, i: int, end: int) -> str:
+    """The capitalised word of a defined short name opening at doc[i] == '(': '("the
+    Project")', '(the "Project")', '(the Service)'; '' when there is none."""
+    j = i + 1
+    while j < end and doc[j].text in _QUOTE_TOKENS:
+        j += 1
+    if j >= end or doc[j].lower_ != "the":
+        return ""
+    j += 1
+    while j < end and doc[j].text in _QUOTE_TOKENS:
+        j += 1
+    if j >= end or not doc[j].text[:1].isupper() or not doc[j].text.isalpha():
+        return ""
+    word = doc[j].text
+    j += 1
+    while j < end and doc[j].text in _QUOTE_TOKENS:
+        j += 1
+    return word if j < end and doc[j].text == ")" else ""
 
 
 @functools.lru_cache(maxsize=32)
