@@ -202,8 +202,24 @@ def _pipeline(model: str) -> Language:
     for abbr in _ABBREVIATIONS:  # 'ext. 4417' does not end a sentence
         for form in (abbr, abbr.capitalize()):
             nlp.tokenizer.add_special_case(form + ".", [{"ORTH": form + "."}])
+    _capital_negations(nlp)
     nlp.max_length = 5_000_000  # one block; the extractors cap whole documents
     return nlp
+
+
+def _capital_negations(nlp: Language) -> None:
+    """A pocket card's "DON'T call IE" is 'DO' + "N'T", as "don't" is: spaCy's tokenizer
+    exceptions are case-sensitive and split only the lower-case and capitalised forms."""
+    from spacy.attrs import NORM, ORTH
+
+    rules = nlp.tokenizer.rules or {}
+    for form, pieces in list(rules.items()):
+        if not form.islower() or not form.endswith(("n't", "n\u2019t")) \
+                or form.upper() in rules:
+            continue
+        upper = [{ORTH: piece[ORTH].upper(), **({NORM: piece[NORM]} if NORM in piece else {})}
+                 for piece in pieces]
+        nlp.tokenizer.add_special_case(form.upper(), upper)
 
 
 @dataclass(frozen=True, slots=True)
