@@ -267,8 +267,9 @@ _POSITION_LEAD = re.compile(r"\b(?:the force|we)\b[^:]{0,60}\bstatement of (?:it
 # Postlethwaite, Head of Public Protection at Black Combe Police, said:'
 _SPOKESPERSON = re.compile(
     r"\b(?:(?:assistant |deputy )?chief constable|(?:detective )?(?:chief )?superintendent"
-    r"|(?:detective )?chief inspector|head of [\w ]{3,40}) [^:]{0,80}\b(?:police|constabulary)"
-    r"\b[^:]{0,10}\b(?:said|says|added|explained|commented)\s*:\s*$"
+    r"|(?:detective )?chief inspector|head of [\w ]{3,40}) [^:]{0,80}\b(?:police|constabulary"
+    # '... Rachel Osei, the force lead for public protection, said:'
+    r"|the force(?:'s|\u2019s)?)\b[^:]{0,40}\b(?:said|says|added|explained|commented)\s*:\s*$"
     r"|\b(?:police|constabulary)\b[^:]{0,40}\b(?:spokesperson|spokesman|spokeswoman)"
     r"[^:]{0,10}\b(?:said|says)\s*:\s*$", re.IGNORECASE)
 
