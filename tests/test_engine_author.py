@@ -43,6 +43,10 @@ def _status(text: str, criterion: str) -> tuple[Status, str]:
     # a council scrutiny committee's task and finish group, its author on the 'Report of:' line
     "# Community Safety Scrutiny Committee – migrant victims' confidence to report crime\n\n"
     "Report of: Chair of the Task and Finish Group, Cllr P. Dixon",
+    # a commissioner's annual report in the first person, with no letterhead
+    "# Annual Report 2023/24 – Chapter 3: Supporting victims\n\nPutting victims first is the "
+    "second priority of my Police and Crime Plan. This chapter sets out the services I "
+    "commission.",
 ])
 def test_an_oversight_bodys_account_of_force_practice_does_not_meet_it(opening: str) -> None:
     status, reason = _status(f"{opening}\n\n{INFORM}", "REC4-INFORM-VICTIMS")

@@ -62,6 +62,8 @@ _FORCE_LINES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?:, [\w ]+| of [\w ]+)?$",
     r"^report of:? [^.]{0,40}\bchief constable",
 ))
+_PCC_VOICE = re.compile(r"\bmy police(?:,)? (?:fire )?(?:and )?crime plan\b"
+                       r"|\b(?:services|the services) i (?:commission|fund)\b", re.IGNORECASE)
 EDGE = 12  # blocks at each end where letterheads, "Report of:" lines and signatures stand
 LINE_WORDS = 25  # a line longer than this is running text, not a letterhead or signature
 
@@ -87,6 +89,10 @@ def oversight(analysis: Analysis) -> str | None:
                 label in _AUTHOR_LABELS and _OVERSIGHT_BODY.search(line))):
             found = line
         label = line.lower().rstrip(":")
+    if found is None:
+        # a commissioner writing in the first person: 'Putting victims first is the second
+        # priority of my Police and Crime Plan. This chapter sets out the services I commission'
+        found = next((b.text for b in blocks[:EDGE] if _PCC_VOICE.search(b.text)), None)
     return found
 
 
