@@ -1357,13 +1357,15 @@ def _party_headings(analysis: Analysis) -> set[int]:
             continue
         path = block.location.heading_path
         text = _lead_words(block.text)
-        if (_BY_PARTY.search(text) or _OF_PARTY.match(text)) and not _POLICE.search(text):
+        if (_BY_PARTY.search(text) or _OF_PARTY.match(text)) and not _POLICE.search(text) \
+                and not _ALL_PARTIES.search(text):
             out.add(bi)  # '5. Responsibilities of the Council'
         # the parts of a party's own section ('4. Responsibilities of Mardale Police' > '4.1
         # First response') are that party's, not siblings of other parties
         if (len(path) >= 2 and path[-2].strip() not in heads
                 and any(w in path[-2].lower() for w in _PARTY_PARENT)
-                and not _OF_PARTY.match(_lead_words(path[-2]))):
+                and (not _OF_PARTY.match(_lead_words(path[-2]))
+                     or _ALL_PARTIES.search(_lead_words(path[-2])) is not None)):
             groups.setdefault(path[:-1], []).append((bi, text))
         if _WHAT_PARTY.match(text):
             whats.setdefault(path[:-1], []).append((bi, text))
@@ -1377,6 +1379,11 @@ def _party_headings(analysis: Analysis) -> set[int]:
 # '5. Responsibilities of the Council', 'Role of the refuge', 'Duties of the Provider'.
 _OF_PARTY = re.compile(r"^(?:(?:roles? and )?responsibilities|(?:the )?roles?|duties|commitments"
                        r"|obligations|undertakings) of (?:the )?\S")
+
+
+# '4. Roles of the parties' heads every party's section, the police's included.
+_ALL_PARTIES = re.compile(r"\bof (?:the |each |all )?(?:parties|partners|partner agencies|"
+                          r"agencies|organisations|organizations|signatories|each party)\b")
 
 
 # A joint leaflet's 'What Buttermere Police will do' beside 'What we, the Refuge, can do'.
