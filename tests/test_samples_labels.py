@@ -193,6 +193,9 @@ KNOWN_TABLE_GAPS = {
     "coniscliffe-police-insecure-status-guidance-tables.pdf":
         "a table without ruling lines is read as paragraphs, a cell's sentence cut where the "
         "cell wraps",
+    "ousby-opcc-commissioning-strategy.pdf":
+        "a services table without ruling lines is read as paragraphs, a cell's last line "
+        "('scheme') read with the next row",
     "melmerby-regional-collaboration-guidance.pdf":
         "a table row that continues onto the next page is read as paragraphs, its cell cut at "
         "the page break ('01632' / '960301')",
