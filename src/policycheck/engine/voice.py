@@ -180,7 +180,8 @@ def _block_voices(
     # ('Question 1. Yes. In June 2022 ...' answers question 1, and 'Q1 – B. ...' is an answer
     # key: a question names its asker or asks)
     lead = _QUESTION_LEAD.match(block.text)
-    asked = lead is not None and ("(" in lead.group() or "?" in block.text)
+    asked = lead is not None and ("(" in lead.group() or "?" in block.text
+                                  or _TRUE_OR_FALSE.match(block.text, lead.end()) is not None)
     for sent in sents:
         mine = state.voices.setdefault(sent.index, [])
         if block.quoted and not carried.own_lead:  # 'Paragraph 4.3 of our procedure states:'
@@ -295,6 +296,9 @@ _SCRIPT_MARKS = frozenset({"words", "script", "wording", "them", "her", "him", "
 # in the same paragraph ('A: No. Officers must not ...') is the answerer's own.
 _QUESTION_LEAD = re.compile(r"\s*(?:Q(?:\d+[a-z]?)?|Question(?:\s+\d+[a-z]?)?)"
                             r"\s*(?:\([^)]{1,60}\))?\s*[:.\u2013\u2014-]\s", re.IGNORECASE)
+# A knowledge check's statement put for judgement: 'Question 2: True or false – you may share a
+# victim's details with Immigration Enforcement whenever ...'
+_TRUE_OR_FALSE = re.compile(r"\s*(?:true or false|true/false|t/f)\b", re.IGNORECASE)
 _ANSWER_LEAD = re.compile(r"\s*(?:A(?:\d+[a-z]?)?|Answer|Response|Reply)\b"
                           r"\s*(?:\([^)]{1,60}\))?\s*[:.\u2013\u2014-]\s", re.IGNORECASE)
 
