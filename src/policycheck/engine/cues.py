@@ -118,6 +118,11 @@ DEFERRAL = Concept(
         "will be produce", "will be draft", "be be draft", "will be introduce", "will be update",
         "will be agree", "will be finalise", "will be explore", "be explore", "be scope",
         "explore option", "consider option", "no decision have yet be make",
+        # 'Subject to the outcome of the procurement, the service will provide ...', 'We will
+        # revise PP-077 during 2025/26 to add a full statement of ...'
+        "subject to the outcome of", "subject to procurement", "subject to the procurement",
+        "revise ... to add", "amend ... to add", "update ... to add", "revise ... to include",
+        "amend ... to include",
         "no decision have be make", "once ... be agree", "once ... be available", "when ... be available",
         "at a later date", "in the future", "future version", "future review", "next review",
         "next version", "yet to be", "not yet", "will seek to", "work towards", "aim to develop",
