@@ -196,6 +196,9 @@ KNOWN_TABLE_GAPS = {
     "ousby-opcc-commissioning-strategy.pdf":
         "a services table without ruling lines is read as paragraphs, a cell's last line "
         "('scheme') read with the next row",
+    "kirkland-migrant-victims-framework.pdf":
+        "a table row that continues onto the next page is read as paragraphs, its cells cut at "
+        "the page break",
     "melmerby-regional-collaboration-guidance.pdf":
         "a table row that continues onto the next page is read as paragraphs, its cell cut at "
         "the page break ('01632' / '960301')",
