@@ -121,6 +121,12 @@ DEFERRAL = Concept(
         # 'Subject to the outcome of the procurement, the service will provide ...', 'We will
         # revise PP-077 during 2025/26 to add a full statement of ...'
         "subject to the outcome of", "subject to procurement", "subject to the procurement",
+        # a statement's next steps: 'We are looking at how we can better link victims ... and
+        # expect to announce arrangements in the new year', 'We will work with ... specialist
+        # organisations ... to review our procedures', 'Develop training ... (owner: L&D; due:
+        # March 2025)'
+        "be look at how", "be look at whether", "be also look at whether", "expect to announce",
+        "in the new year", "to review our procedure", "to review our policy", "due :",
         "revise ... to add", "amend ... to add", "update ... to add", "revise ... to include",
         "amend ... to include",
         "no decision have be make", "once ... be agree", "once ... be available", "when ... be available",
@@ -423,7 +429,11 @@ HISTORY = Concept(
                       # a case study's account of what an officer knew: 'He did not know that
                       # officers must not give immigration advice and that ...'
                       "did not know that", "was not aware that", "were not aware that",
-                      "was unaware that", "were unaware that"),
+                      "was unaware that", "were unaware that",
+                      # the report again, by pronoun: 'It also found that forces had no
+                      # consistent approach ...'
+                      "it found that", "it also found that", "it concluded that",
+                      "it also concluded that", "it also noted that"),
     # 'contact with the Home Office is made ...' is the passive of the present, not history
     unless_within=tuple(f"{who} be {verb}" for who in OTHERS for verb in PAST),
 )
