@@ -212,14 +212,15 @@ def _capital_negations(nlp: Language) -> None:
     exceptions are case-sensitive and split only the lower-case and capitalised forms."""
     from spacy.attrs import NORM, ORTH
 
-    rules = nlp.tokenizer.rules or {}
+    tokenizer: Any = nlp.tokenizer
+    rules = tokenizer.rules or {}
     for form, pieces in list(rules.items()):
         if not form.islower() or not form.endswith(("n't", "n\u2019t")) \
                 or form.upper() in rules:
             continue
         upper = [{ORTH: piece[ORTH].upper(), **({NORM: piece[NORM]} if NORM in piece else {})}
                  for piece in pieces]
-        nlp.tokenizer.add_special_case(form.upper(), upper)
+        tokenizer.add_special_case(form.upper(), upper)
 
 
 @dataclass(frozen=True, slots=True)
