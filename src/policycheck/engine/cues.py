@@ -434,7 +434,15 @@ HISTORY = Concept(
                       # the report again, by pronoun: 'It also found that forces had no
                       # consistent approach ...'
                       "it found that", "it also found that", "it concluded that",
-                      "it also concluded that", "it also noted that"),
+                      "it also concluded that", "it also noted that",
+                      # a letter's background: 'You will know that in December 2020 HMICFRS,
+                      # the IOPC and the College of Policing published their report ...'
+                      "you will know that", "as you will know", "you will be aware that",
+                      "as you will be aware", "as you may know", "as you know",
+                      # a finding about victims' experience: 'Victims were rarely told whether
+                      # their information had been passed to the Home Office.'
+                      "were rarely told", "were seldom told", "were not always told",
+                      "was rarely told", "had not been told", "had rarely been told"),
     # 'contact with the Home Office is made ...' is the passive of the present, not history
     unless_within=tuple(f"{who} be {verb}" for who in OTHERS for verb in PAST),
 )
