@@ -37,11 +37,11 @@ def numbered_heading(line: str) -> int | None:
     return match.group(1).count(".") + 1
 
 
-def caps_heading(line: str) -> bool:
+def caps_heading(line: str, max_words: int = MAX_HEADING_WORDS) -> bool:
     """True for a short ALL CAPS line such as 'INFORMATION SHARING'."""
     text = line.strip()
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 3 or len(text.split()) > MAX_HEADING_WORDS or text.endswith(_END_PUNCT):
+    if len(letters) < 3 or len(text.split()) > max_words or text.endswith(_END_PUNCT):
         return False
     return all(ch.isupper() for ch in letters)
 

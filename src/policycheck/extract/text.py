@@ -62,12 +62,7 @@ TITLE_WORDS = 30  # an ALL CAPS first line this long is still the document's tit
 def _title_line(lines: list[str]) -> bool:
     """The document's first paragraph: one ALL CAPS line, however long ('COMMUNITY SAFETY
     SCRUTINY COMMITTEE – MIGRANT VICTIMS' CONFIDENCE TO REPORT CRIME: REPORT OF ...')."""
-    if len(lines) != 1:
-        return False
-    text = lines[0].strip()
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters) \
-        and len(text.split()) <= TITLE_WORDS and not text.endswith((".", "!", "?", ";", ","))
+    return len(lines) == 1 and caps_heading(lines[0], max_words=TITLE_WORDS)
 
 
 def _pieces(start: int, lines: list[str], first_run: bool = False) -> list[Piece]:
